@@ -1,0 +1,12 @@
+import { appealActionSchema } from '@shared/schemas/appeal.schema'
+import { authenticate } from '../lib/authenticate'
+import { httpHandler, ok } from '../lib/http'
+import { parseWith } from '../lib/validate'
+import { actOnAppeal } from './act-on-appeal.use-case'
+
+export const handler = httpHandler(async (request) => {
+  const actor = await authenticate(request)
+  const action = parseWith(appealActionSchema, request.body)
+  const appeal = await actOnAppeal(actor, request.params.id ?? '', action)
+  return ok({ appeal })
+})

@@ -1,0 +1,14 @@
+import { canSee } from '@shared/domain/access'
+import { isOfficial, type Actor } from '@shared/domain/actor'
+import { allowedActions } from '@shared/domain/appeal-machine'
+import { NotFoundError } from '@shared/errors'
+import type { AppealDetail } from '@shared/schemas/appeal.schema'
+import { getAppealWithEvents } from '../store/appeal.store'
+
+/** One appeal with its timeline as this caller may see it (internal notes only for officials). */
+export async function getAppealDetail(actor: Actor, appealId: string): Promise<AppealDetail> {
+  const found = await getAppealWithEvents(appealId)
+  if (!found || !canSee(actor, found.appeal)) throw new NotFoundError('未找到该诉求')
+  const events = isOfficial(actor) ? found.events : found.events.filter((e) => !e.internal)
+  return { appeal: found.appeal, events, allowedActions: allowedActions(found.appeal, actor) }
+}

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto'
+import { ulid } from 'ulid'
+import { canFileFor, canSee } from '@shared/domain/access'
+import type { Actor } from '@shared/domain/actor'
+import { isChineseWorkday } from '@shared/domain/chinese-calendar'
+import { newAppeal } from '@shared/domain/new-appeal'
+import { IdempotencyKeyReusedError, NotFoundError, ValidationError } from '@shared/errors'
+import type { Appeal, SubmitAppealRequest } from '@shared/schemas/appeal.schema'
+import { createAppeal, getAppeal, getIdempotencyRecord, WriteConflict } from '../store/appeal.store'
+import { getCatalog } from '../store/catalog.store'
+import { getEnterprise } from '../store/enterprise.store'
+import { getUser } from '../store/user.store'
+
+export interface SubmitResult {
+  appeal: Appeal
+  /** False when this key was seen before and the earlier appeal is returned. */
+  created: boolean
+}
+
+const MAX_ATTEMPTS = 6
+
+export const requestHash = (request: SubmitAppealRequest): string =>
+  createHash('sha256')
+    .update(JSON.stringify([request.enterpriseId, request.categoryId, request.title, request.description]))
+    .digest('hex')
+
+/**
+ * Files an appeal exactly once per (caller, Idempotency-Key).
+ * Steps: look for an earlier submission with this key → authorise → route and set deadlines →
+ * write appeal, event, tasks and key in one transaction. When two requests with one key race,
+ * the loser's transaction is cancelled; it then reads the winner's record and returns its appeal.
+ */
+export async function submitAppeal(actor: Actor, key: string, request: SubmitAppealRequest, now = new Date()): Promise<SubmitResult> {
+  const hash = requestHash(request)
+  for (let attempt = 1; ; attempt++) {
+    const earlier = await getIdempotencyRecord(actor.id, key)
+    if (earlier) {
+      if (earlier.requestHash !== hash) throw new IdempotencyKeyReusedError()
+      const appeal = await getAppeal(earlier.appealId)
+      if (!appeal) throw new Error(`idempotency record points at missing appeal ${earlier.appealId}`)
+      if (!canSee(actor, appeal)) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
+      return { appeal, created: false }
+    }
+
+    const { appeal, event } = await prepare(actor, request, now)
+    try {
+      await createAppeal(appeal, event, { userId: actor.id, key, requestHash: hash }, now)
+      return { appeal, created: true }
+    } catch (error) {
+      if (!(error instanceof WriteConflict) || attempt >= MAX_ATTEMPTS) throw error
+      // Another request with this key is being written: back off briefly, then read its result.
+      await new Promise((resolve) => setTimeout(resolve, 15 * attempt + Math.random() * 20))
+    }
+  }
+}
+
+async function prepare(actor: Actor, request: SubmitAppealRequest, now: Date) {
+  if (!canFileFor(actor, request.enterpriseId)) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
+  const [enterprise, catalog] = await Promise.all([getEnterprise(request.enterpriseId), getCatalog()])
+  if (!enterprise) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
+  const category = catalog.categories.find((c) => c.id === request.categoryId)
+  if (!category) throw new ValidationError('诉求类别不存在', { categoryId: '诉求类别不存在，请重新选择' })
+  const specialist = enterprise.specialistId ? await getUser(enterprise.specialistId) : undefined
+  return newAppeal(request, {
+    id: `ap-${ulid().toLowerCase()}`,
+    now,
+    actor,
+    enterprise,
+    owner: specialist ? { id: specialist.id, name: specialist.name } : null,
+    category: { ...category, firstResponseDays: category.firstResponseDays ?? 1 },
+    departments: catalog.departments,
+    taskForces: catalog.taskForces,
+    isWorkday: isChineseWorkday,
+  })
+}

@@ -1,0 +1,43 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose'
+import * as z from 'zod'
+import { UnauthenticatedError } from '@shared/errors'
+import { roleSchema } from '@shared/schemas/common.schema'
+import { config } from './config'
+
+const ISSUER = 'qinshang-direct'
+const secret = new TextEncoder().encode(config.TOKEN_SECRET)
+
+/** What a session token vouches for; enterprise bindings are re-read on every request instead. */
+const claimsSchema = z.object({
+  sub: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  areaId: z.string().optional(),
+  departmentId: z.string().optional(),
+  taskForceId: z.string().optional(),
+})
+export type SessionClaims = z.infer<typeof claimsSchema>
+
+export async function signSessionToken(claims: SessionClaims): Promise<string> {
+  const { sub, ...rest } = claims
+  return new SignJWT(rest)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(`${config.TOKEN_TTL_SECONDS}s`)
+    .sign(secret)
+}
+
+export async function verifySessionToken(token: string): Promise<SessionClaims> {
+  try {
+    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: ['HS256'] })
+    const claims = claimsSchema.safeParse(payload)
+    if (!claims.success) throw new UnauthenticatedError('登录信息无效，请重新登录')
+    return claims.data
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('登录已过期，请重新登录')
+    if (error instanceof UnauthenticatedError) throw error
+    throw new UnauthenticatedError('登录信息无效，请重新登录')
+  }
+}

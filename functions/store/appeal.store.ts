@@ -1,0 +1,293 @@
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb'
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import type { ListingScope } from '@shared/domain/access'
+import { ValidationError } from '@shared/errors'
+import type { Appeal, AppealEvent, AppealStatus, CoHandler } from '@shared/schemas/appeal.schema'
+import { TABLE, dynamo } from '../lib/dynamo'
+import { stripKeys, type IndexName } from './keys'
+
+/*
+ * Appeal partition  APPEAL#<id>
+ *   sk APPEAL             the appeal itself (gsi1 enterprise, gsi2 holder, gsi3 area, gsi4 city)
+ *   sk EVENT#<seq>        its immutable timeline, seq = the version the event produced
+ *   sk TASK#<kind>#<id>   one entry per co-handler (gsi2 holder = the department or task force)
+ * Idempotency record  IDEM#<userId>#<key> / IDEM, expiring after a day.
+ * Every index sorts by `<createdAt>#<id>`, so lists from several indexes merge into one order.
+ */
+const appealPk = (id: string) => `APPEAL#${id}`
+const appealKey = (id: string) => ({ pk: appealPk(id), sk: 'APPEAL' })
+const eventKey = (appealId: string, seq: number) => ({ pk: appealPk(appealId), sk: `EVENT#${String(seq).padStart(6, '0')}` })
+const taskKey = (appealId: string, c: CoHandler) => ({ pk: appealPk(appealId), sk: `TASK#${c.kind}#${c.id}` })
+const idempotencyKey = (userId: string, key: string) => ({ pk: `IDEM#${userId}#${key}`, sk: 'IDEM' })
+
+const listOrder = (a: Pick<Appeal, 'createdAt' | 'id'>) => `${a.createdAt}#${a.id}`
+const CITY_PARTITION = 'CITY'
+const holderOfOwner = (a: Appeal) => (a.ownerId ? `HOLDER#owner:${a.ownerId}` : `HOLDER#area-queue:${a.areaId}`)
+const holderOfCoHandler = (c: Pick<CoHandler, 'kind' | 'id'>) => `HOLDER#${c.kind}:${c.id}`
+
+function appealItem(appeal: Appeal) {
+  const order = listOrder(appeal)
+  return {
+    ...appealKey(appeal.id),
+    entity: 'APPEAL',
+    gsi1pk: `ENT#${appeal.enterpriseId}`,
+    gsi1sk: order,
+    gsi2pk: holderOfOwner(appeal),
+    gsi2sk: order,
+    gsi3pk: `AREA#${appeal.areaId}`,
+    gsi3sk: order,
+    // The whole city in one index partition: a city's appeals number thousands a month, far
+    // below a partition's throughput, and the city admin's list needs one global order.
+    gsi4pk: CITY_PARTITION,
+    gsi4sk: order,
+    ...appeal,
+  }
+}
+
+export interface IdempotencyRecord {
+  requestHash: string
+  appealId: string
+}
+
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
+
+/** Thrown when another writer got there first: a transaction condition or a conflict failed. */
+export class WriteConflict extends Error {
+  constructor(readonly reasons: string[]) {
+    super(`write conflict: ${reasons.join(',')}`)
+  }
+}
+
+function conflictReasons(error: unknown): string[] | undefined {
+  if (error instanceof TransactionCanceledException) return (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None')
+  return undefined
+}
+
+/**
+ * Access pattern: file a new appeal. The appeal, its first event, its co-handling tasks and the
+ * idempotency record are written in one transaction, so a retry finds either all or nothing.
+ */
+export async function createAppeal(
+  appeal: Appeal,
+  event: AppealEvent,
+  idempotency: { userId: string; key: string; requestHash: string },
+  now: Date,
+): Promise<void> {
+  const expiresAt = Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS
+  const order = listOrder(appeal)
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: TABLE,
+              Item: { ...idempotencyKey(idempotency.userId, idempotency.key), entity: 'IDEMPOTENCY', requestHash: idempotency.requestHash, appealId: appeal.id, expiresAt },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Put: { TableName: TABLE, Item: appealItem(appeal), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: TABLE, Item: { ...eventKey(appeal.id, event.seq), entity: 'EVENT', ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...appeal.coHandlers.map((c) => ({
+            Put: {
+              TableName: TABLE,
+              Item: { ...taskKey(appeal.id, c), entity: 'TASK', appealId: appeal.id, gsi2pk: holderOfCoHandler(c), gsi2sk: order, ...c },
+            },
+          })),
+        ],
+      }),
+    )
+  } catch (error) {
+    const reasons = conflictReasons(error)
+    if (reasons) throw new WriteConflict(reasons)
+    throw error
+  }
+}
+
+/** Access pattern: the record of an earlier submission with this key (strongly consistent). */
+export async function getIdempotencyRecord(userId: string, key: string): Promise<IdempotencyRecord | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: TABLE, Key: idempotencyKey(userId, key), ConsistentRead: true }))
+  return result.Item ? { requestHash: String(result.Item.requestHash), appealId: String(result.Item.appealId) } : undefined
+}
+
+/** Access pattern: one appeal by id, as last written. */
+export async function getAppeal(id: string): Promise<Appeal | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: TABLE, Key: appealKey(id), ConsistentRead: true }))
+  return result.Item ? stripKeys<Appeal>(result.Item) : undefined
+}
+
+/** Access pattern: an appeal and its whole timeline, oldest event first, in one Query. */
+export async function getAppealWithEvents(id: string): Promise<{ appeal: Appeal; events: AppealEvent[] } | undefined> {
+  let appeal: Appeal | undefined
+  const events: AppealEvent[] = []
+  let startKey: Record<string, unknown> | undefined
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk AND sk <= :last',
+        // 'APPEAL' < 'EVENT#…' in byte order; tasks (TASK#…) sort after and are not read here.
+        ExpressionAttributeValues: { ':pk': appealPk(id), ':last': 'EVENT#~' },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    )
+    for (const item of page.Items ?? []) {
+      if (item.entity === 'APPEAL') appeal = stripKeys<Appeal>(item)
+      else if (item.entity === 'EVENT') events.push(stripKeys<AppealEvent>(item))
+    }
+    startKey = page.LastEvaluatedKey
+  } while (startKey)
+  return appeal ? { appeal, events } : undefined
+}
+
+/**
+ * Access pattern: record one action. The new state is written only if the appeal is still at
+ * the version the action was decided on, together with its event, or not at all.
+ */
+export async function saveTransition(previousVersion: number, appeal: Appeal, event: AppealEvent): Promise<void> {
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: TABLE,
+              Item: appealItem(appeal),
+              ConditionExpression: 'attribute_exists(pk) AND version = :previous',
+              ExpressionAttributeValues: { ':previous': previousVersion },
+            },
+          },
+          { Put: { TableName: TABLE, Item: { ...eventKey(appeal.id, event.seq), entity: 'EVENT', ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    )
+  } catch (error) {
+    const reasons = conflictReasons(error)
+    if (reasons) throw new WriteConflict(reasons)
+    throw error
+  }
+}
+
+interface Source {
+  index: IndexName
+  pk: string
+  /** Task entries point at their appeal; appeal entries are the appeal. */
+  holds: 'appeal' | 'task'
+}
+
+function sourceOf(scope: ListingScope): Source {
+  switch (scope.kind) {
+    case 'enterprise':
+      return { index: 'gsi1', pk: `ENT#${scope.enterpriseId}`, holds: 'appeal' }
+    case 'owner':
+      return { index: 'gsi2', pk: `HOLDER#owner:${scope.ownerId}`, holds: 'appeal' }
+    case 'coHandler':
+      return { index: 'gsi2', pk: holderOfCoHandler(scope.coHandler), holds: 'task' }
+    case 'area':
+      return { index: 'gsi3', pk: `AREA#${scope.areaId}`, holds: 'appeal' }
+    case 'city':
+      return { index: 'gsi4', pk: CITY_PARTITION, holds: 'appeal' }
+  }
+}
+
+export interface ListOptions {
+  cursor?: string
+  limit: number
+  statuses?: readonly AppealStatus[]
+}
+
+const encodeCursor = (position: string) => Buffer.from(JSON.stringify({ v: 1, p: position })).toString('base64url')
+
+function decodeCursor(cursor: string): string {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (typeof parsed === 'object' && parsed !== null && 'p' in parsed && typeof parsed.p === 'string' && parsed.p.length > 0) return parsed.p
+  } catch {
+    // fall through to the validation error below
+  }
+  throw new ValidationError('分页游标无效，请从第一页重新加载', { cursor: '分页游标无效' })
+}
+
+interface SourcePage {
+  entries: { order: string; appealId: string; appeal?: Appeal }[]
+  /** Everything at or above this order has been read; undefined when the source is exhausted. */
+  readTo: string | undefined
+}
+
+async function readSource(source: Source, below: string | undefined, limit: number, statuses: readonly AppealStatus[] | undefined): Promise<SourcePage> {
+  const pkName = `${source.index}pk`
+  const skName = `${source.index}sk`
+  const input: QueryCommandInput = {
+    TableName: TABLE,
+    IndexName: source.index,
+    KeyConditionExpression: below ? '#pk = :pk AND #sk < :below' : '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': pkName, ...(below ? { '#sk': skName } : {}) },
+    ExpressionAttributeValues: { ':pk': source.pk, ...(below ? { ':below': below } : {}) },
+    ScanIndexForward: false,
+    Limit: limit,
+  }
+  if (statuses && source.holds === 'appeal') {
+    input.FilterExpression = `#status IN (${statuses.map((_, i) => `:s${i}`).join(', ')})`
+    input.ExpressionAttributeNames = { ...input.ExpressionAttributeNames, '#status': 'status' }
+    statuses.forEach((status, i) => (input.ExpressionAttributeValues![`:s${i}`] = status))
+  }
+  const page = await dynamo.send(new QueryCommand(input))
+  const entries = (page.Items ?? []).map((item) => ({
+    order: String(item[skName]),
+    appealId: String(item.appealId ?? item.id),
+    appeal: source.holds === 'appeal' ? stripKeys<Appeal>(item) : undefined,
+  }))
+  return { entries, readTo: page.LastEvaluatedKey ? String(page.LastEvaluatedKey[skName]) : undefined }
+}
+
+async function batchGetAppeals(ids: string[]): Promise<Map<string, Appeal>> {
+  const found = new Map<string, Appeal>()
+  let keys: Record<string, unknown>[] = ids.map(appealKey)
+  for (let attempt = 0; keys.length > 0 && attempt < 8; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 10))
+    const result = await dynamo.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: keys } } }))
+    for (const item of result.Responses?.[TABLE] ?? []) found.set(String(item.id), stripKeys<Appeal>(item))
+    keys = (result.UnprocessedKeys?.[TABLE]?.Keys ?? []) as Record<string, unknown>[]
+  }
+  if (keys.length > 0) throw new Error(`batch get: ${keys.length} appeals unprocessed`)
+  return found
+}
+
+/**
+ * Access pattern: the appeals of one or more scopes, newest first, one page at a time.
+ * Each scope is one index Query; pages from several scopes (a staff member of two enterprises)
+ * are merged by their common sort order. The cursor is the lowest order already returned, so
+ * the next page reads strictly below it from every scope: nothing is skipped or repeated.
+ */
+export async function listAppeals(scopes: readonly ListingScope[], options: ListOptions): Promise<{ items: Appeal[]; cursor: string | null }> {
+  if (scopes.length === 0) return { items: [], cursor: null }
+  const sources = scopes.map(sourceOf)
+  const below = options.cursor ? decodeCursor(options.cursor) : undefined
+  const pages = await Promise.all(sources.map((source) => readSource(source, below, options.limit, options.statuses)))
+
+  // A source that stopped early has only covered orders at or above its `readTo`; entries
+  // below the highest such boundary may still be missing from it and wait for the next page.
+  const boundary = pages.reduce<string | undefined>((max, p) => (p.readTo !== undefined && (max === undefined || p.readTo > max) ? p.readTo : max), undefined)
+  const merged = pages
+    .flatMap((p) => p.entries)
+    .filter((e) => boundary === undefined || e.order >= boundary)
+    .sort((a, b) => (a.order < b.order ? 1 : a.order > b.order ? -1 : 0))
+  const unique = merged.filter((e, i) => i === 0 || merged[i - 1]!.order !== e.order)
+  const taken = unique.slice(0, options.limit)
+
+  const missing = taken.filter((e) => !e.appeal).map((e) => e.appealId)
+  const fetched = missing.length > 0 ? await batchGetAppeals(missing) : new Map<string, Appeal>()
+  let items = taken.map((e) => e.appeal ?? fetched.get(e.appealId)).filter((a): a is Appeal => a !== undefined)
+  if (options.statuses) items = items.filter((a) => options.statuses!.includes(a.status))
+
+  const more = unique.length > options.limit || boundary !== undefined
+  const position = unique.length > options.limit ? taken[taken.length - 1]!.order : boundary
+  return { items, cursor: more && position ? encodeCursor(position) : null }
+}

@@ -1,0 +1,49 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb'
+import type { Area, Catalog, Category, Department, TaskForce } from '@shared/schemas/catalog.schema'
+import { TABLE, dynamo } from '../lib/dynamo'
+import { stripKeys } from './keys'
+import { batchWriteAll } from './batch'
+
+/** The routing table and the city's fixed lists live together in one partition: one Query reads all. */
+const CATALOG_PK = 'CATALOG'
+type CatalogEntity = 'CATEGORY' | 'AREA' | 'DEPARTMENT' | 'TASKFORCE'
+
+const catalogKey = (entity: CatalogEntity, id: string) => ({ pk: CATALOG_PK, sk: `${entity}#${id}`, entity })
+
+/** Access pattern: the whole catalog (categories with routing, areas, departments, task forces). */
+export async function getCatalog(): Promise<Catalog> {
+  const catalog: Catalog = { categories: [], areas: [], departments: [], taskForces: [] }
+  const categoryOrder = new Map<string, number>()
+  let startKey: Record<string, unknown> | undefined
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': CATALOG_PK }, ExclusiveStartKey: startKey }),
+    )
+    for (const item of page.Items ?? []) {
+      const entity = item.entity as CatalogEntity
+      if (entity === 'CATEGORY') {
+        // Categories keep the order the city office gave them, not the order of their ids.
+        const { order, ...category } = stripKeys<Category & { order: number }>(item)
+        categoryOrder.set(category.id, order)
+        catalog.categories.push(category)
+      }
+      else if (entity === 'AREA') catalog.areas.push(stripKeys<Area>(item))
+      else if (entity === 'DEPARTMENT') catalog.departments.push(stripKeys<Department>(item))
+      else if (entity === 'TASKFORCE') catalog.taskForces.push(stripKeys<TaskForce>(item))
+    }
+    startKey = page.LastEvaluatedKey
+  } while (startKey)
+  catalog.categories.sort((a, b) => (categoryOrder.get(a.id) ?? 0) - (categoryOrder.get(b.id) ?? 0))
+  return catalog
+}
+
+/** Access pattern: replace catalog entries (seeding, routing-table edits). */
+export async function putCatalog(catalog: Catalog): Promise<void> {
+  const items = [
+    ...catalog.categories.map((c, order) => ({ ...catalogKey('CATEGORY', c.id), ...c, order })),
+    ...catalog.areas.map((a) => ({ ...catalogKey('AREA', a.id), ...a })),
+    ...catalog.departments.map((d) => ({ ...catalogKey('DEPARTMENT', d.id), ...d })),
+    ...catalog.taskForces.map((t) => ({ ...catalogKey('TASKFORCE', t.id), ...t })),
+  ]
+  await batchWriteAll(items)
+}

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { dirname, join, resolve } from 'node:path'
+import { spawn } from 'node:child_process'
+import sirv from 'sirv'
+import { assertPortFree } from './processes'
+
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..', '..')
+
+export interface H5BuildOptions {
+  apiBase: string
+  /** Output folder under miniapp/ (tests build into their own). */
+  outputRoot?: string
+  onProgress?: (line: string) => void
+}
+
+/** Builds the h5 mini-program with the API base baked in; resolves to the output folder. */
+export async function buildH5(options: H5BuildOptions): Promise<string> {
+  const outputRoot = options.outputRoot ?? 'dist'
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5', '--no-check'], {
+    cwd: join(ROOT, 'miniapp'),
+    env: { ...process.env, NODE_ENV: 'production', TARO_APP_API_BASE: options.apiBase, TARO_OUTPUT_ROOT: outputRoot },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000)
+    for (const line of chunk.toString().split('\n')) if (line.trim()) options.onProgress?.(line.trim())
+  }
+  child.stdout.on('data', collect)
+  child.stderr.on('data', collect)
+  const code = await new Promise<number | null>((resolveExit) => child.once('exit', resolveExit))
+  const dir = join(ROOT, 'miniapp', outputRoot)
+  if (code !== 0 || !existsSync(join(dir, 'index.html'))) throw new Error(`h5 build failed (exit ${code}):\n${output}`)
+  return dir
+}
+
+/** Serves a built h5 folder; the app routes by hash, so every path is a static file. */
+export async function serveStatic(dir: string, port: number): Promise<{ server: Server; url: string }> {
+  await assertPortFree(port, 'h5 mini-program')
+  const assets = sirv(dir, { single: true, dev: false, etag: true, gzip: false })
+  const server = createServer((req, res) => assets(req, res))
+  await new Promise<void>((resolveListen) => server.listen(port, '127.0.0.1', resolveListen))
+  return { server, url: `http://localhost:${port}` }
+}

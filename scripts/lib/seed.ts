@@ -1,0 +1,31 @@
+import { readDemoCity, type DemoCity } from './demo-data'
+
+export interface SeedSummary {
+  areas: number
+  categories: number
+  officials: number
+  enterprises: number
+}
+
+/**
+ * Writes the demo city through the product's own store modules (the environment must already
+ * name the table and endpoint). Safe to run twice: every write is a keyed put.
+ */
+export async function seedDemoCity(city: DemoCity = readDemoCity()): Promise<SeedSummary> {
+  const [{ putCatalog }, { putEnterprises }, { putUsers }] = await Promise.all([
+    import('../../functions/store/catalog.store'),
+    import('../../functions/store/enterprise.store'),
+    import('../../functions/store/user.store'),
+  ])
+  const specialistOf = new Map(city.assignments.map((a) => [a.enterpriseId, a.specialistId]))
+  await putCatalog({ categories: city.categories, areas: city.areas, departments: city.departments, taskForces: city.taskForces })
+  await putEnterprises(city.enterprises.map((e) => ({ ...e, specialistId: specialistOf.get(e.id) ?? null })))
+  const officials = [
+    ...city.specialists.map((s) => ({ id: s.id, name: s.name, role: 'specialist' as const, title: s.title, phone: s.phone, areaId: s.areaId ?? undefined, departmentId: s.departmentId })),
+    ...city.departmentHandlers.map((h) => ({ id: h.id, name: h.name, role: 'department_handler' as const, phone: h.phone, departmentId: h.departmentId })),
+    ...city.taskForceHandlers.map((h) => ({ id: h.id, name: h.name, role: 'taskforce_handler' as const, phone: h.phone, taskForceId: h.taskForceId })),
+    ...city.admins.map((a) => ({ id: a.id, name: a.name, role: a.role, title: a.title, areaId: a.areaId })),
+  ]
+  await putUsers(officials)
+  return { areas: city.areas.length, categories: city.categories.length, officials: officials.length, enterprises: city.enterprises.length }
+}

@@ -1,0 +1,85 @@
+/**
+ * `npm start`: the whole product on this machine, on embedded defaults.
+ *   DynamoDB Local → table → demo city → API (serverless offline) → h5 build → static server.
+ * Ctrl-C stops everything it started. `npm start -- --persist` keeps data under .data/.
+ */
+import { join, resolve, dirname } from 'node:path'
+import { startApiServer } from './lib/api-server'
+import { startDynamoLocal, ensureTable } from './lib/dynamo-local'
+import { buildH5, serveStatic } from './lib/h5'
+import { stopAll } from './lib/processes'
+
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..')
+const PORTS = { dynamo: 8000, api: 3000, lambda: 3002, h5: 10086 }
+const TABLE_NAME = 'qinshang-direct-local'
+const persist = process.argv.includes('--persist')
+
+const step = (message: string) => process.stdout.write(`\x1b[36m▸\x1b[0m ${message}\n`)
+
+async function main(): Promise<void> {
+  const started = Date.now()
+  step(`DynamoDB Local on :${PORTS.dynamo} (${persist ? 'data kept in .data/dynamodb' : 'in memory; --persist to keep data'})`)
+  const dynamo = await startDynamoLocal({ port: PORTS.dynamo, dataDir: persist ? join(ROOT, '.data', 'dynamodb') : undefined })
+
+  Object.assign(process.env, {
+    TABLE_NAME,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    AWS_REGION: 'cn-northwest-1',
+    TOKEN_SECRET: process.env.TOKEN_SECRET ?? 'local-only-secret-qinshang-direct-0123456789',
+  })
+  const table = await ensureTable(dynamo.endpoint, TABLE_NAME)
+  const { seedDemoCity } = await import('./lib/seed')
+  const seeded = await seedDemoCity()
+  step(`Table ${TABLE_NAME} ${table}; demo city seeded: ${seeded.areas} areas, ${seeded.categories} categories, ${seeded.officials} officials, ${seeded.enterprises} enterprises`)
+
+  step(`API (serverless offline) on :${PORTS.api} and h5 build, in parallel…`)
+  const apiBase = `http://localhost:${PORTS.api}`
+  const [api, h5Dir] = await Promise.all([
+    startApiServer({ port: PORTS.api, lambdaPort: PORTS.lambda, dynamoEndpoint: dynamo.endpoint }).then((server) => {
+      step(`API ready at ${apiBase}`)
+      return server
+    }),
+    buildH5({ apiBase }).then((dir) => {
+      step('h5 mini-program built')
+      return dir
+    }),
+  ])
+  const h5 = await serveStatic(h5Dir, PORTS.h5)
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(0)
+  process.stdout.write(`
+\x1b[32m亲商直通 is running\x1b[0m (ready in ${seconds} s)
+
+  Mini-program (h5)  ${h5.url}
+  API                ${apiBase}/api   (OpenAPI: ${apiBase}/api/openapi.json)
+  DynamoDB Local     ${dynamo.endpoint}   table ${TABLE_NAME}
+
+Log in: open the mini-program and pick a demo identity on 选择演示身份, e.g.
+  企业联系人  staff:en-0001  湖南锦程汽车零部件有限公司 (its specialist is sp-007)
+  企业服务专员  sp-007
+  部门经办人  dh-001  国网湘潭供电公司
+  属地管理员  ad-xt-hitech  湘潭高新区
+  市级管理员  ad-city
+or by API:  curl -X POST ${apiBase}/api/auth/dev-login -H 'content-type: application/json' -d '{"as":"staff:en-0001"}'
+
+Press Ctrl-C to stop everything.
+`)
+
+  await new Promise<void>((resolveStop) => {
+    process.once('SIGINT', resolveStop)
+    process.once('SIGTERM', resolveStop)
+    api.child.once('exit', (code) => {
+      process.stderr.write(`The API exited (code ${code}).\n${api.output()}\n`)
+      resolveStop()
+    })
+  })
+  process.stdout.write('\nStopping…\n')
+  h5.server.close()
+  await stopAll()
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`\x1b[31mnpm start failed:\x1b[0m ${error instanceof Error ? error.message : String(error)}\n`)
+  await stopAll()
+  process.exit(1)
+})

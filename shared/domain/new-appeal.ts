@@ -1,0 +1,66 @@
+import type { Appeal, AppealEvent, SubmitAppealRequest } from '../schemas/appeal.schema'
+import type { Category, Department, Enterprise, TaskForce } from '../schemas/catalog.schema'
+import { actorRef, type Actor } from './actor'
+import { addWorkingDays, type WorkdayPredicate } from './calendar'
+import { routeAppeal } from './routing'
+
+export interface NewAppealContext {
+  id: string
+  now: Date
+  actor: Actor
+  enterprise: Enterprise
+  owner: { id: string; name: string } | null
+  category: Category
+  departments: readonly Department[]
+  taskForces: readonly TaskForce[]
+  isWorkday: WorkdayPredicate
+}
+
+/**
+ * Builds a freshly submitted appeal: routed to the enterprise's specialist (or the area's duty
+ * queue), with its co-handlers and both deadlines counted in working days from today.
+ */
+export function newAppeal(request: SubmitAppealRequest, ctx: NewAppealContext): { appeal: Appeal; event: AppealEvent } {
+  const route = routeAppeal({
+    enterprise: ctx.enterprise,
+    category: ctx.category,
+    departments: ctx.departments,
+    taskForces: ctx.taskForces,
+  })
+  const at = ctx.now.toISOString()
+  const owner = route.ownerId && ctx.owner?.id === route.ownerId ? ctx.owner : null
+  const appeal: Appeal = {
+    id: ctx.id,
+    enterpriseId: ctx.enterprise.id,
+    enterpriseName: ctx.enterprise.name,
+    areaId: ctx.enterprise.areaId,
+    categoryId: ctx.category.id,
+    categoryName: ctx.category.name,
+    title: request.title,
+    description: request.description,
+    channel: 'miniapp',
+    status: owner ? route.status : 'submitted',
+    level: 0,
+    ownerId: owner?.id ?? null,
+    ownerName: owner?.name ?? null,
+    coHandlers: route.coHandlers,
+    filedBy: actorRef(ctx.actor),
+    createdAt: at,
+    updatedAt: at,
+    firstResponseDueAt: addWorkingDays(ctx.now, ctx.category.firstResponseDays, ctx.isWorkday).toISOString(),
+    dueAt: addWorkingDays(ctx.now, ctx.category.resolveDays, ctx.isWorkday).toISOString(),
+    reopenCount: 0,
+    version: 1,
+  }
+  const event: AppealEvent = {
+    appealId: appeal.id,
+    seq: 1,
+    type: 'submit',
+    at,
+    actor: actorRef(ctx.actor),
+    from: null,
+    to: appeal.status,
+    message: appeal.ownerName ? `已交办企业服务专员 ${appeal.ownerName}` : '已进入属地待分派队列',
+  }
+  return { appeal, event }
+}

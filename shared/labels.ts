@@ -1,0 +1,52 @@
+import type { AppealActionType, AppealEventType, AppealStatus, Outcome, Rating } from './schemas/appeal.schema'
+import type { Role } from './schemas/common.schema'
+
+/** Chinese names shown to people; code keeps the English names of DESIGN §2. */
+export const STATUS_LABEL: Record<AppealStatus, string> = {
+  submitted: '待分派',
+  assigned: '待受理',
+  in_progress: '办理中',
+  responded: '已答复',
+  closed: '已办结',
+  withdrawn: '已撤回',
+}
+
+export const ACTION_LABEL: Record<AppealActionType, string> = {
+  accept: '受理',
+  note: '记录进展',
+  respond: '答复',
+  evaluate: '评价',
+  withdraw: '撤回',
+}
+
+export const EVENT_LABEL: Record<AppealEventType, string> = {
+  submit: '提交诉求',
+  accept: '专员受理',
+  note: '办理进展',
+  respond: '答复企业',
+  evaluate: '企业评价',
+  reopen: '不满意，重新办理',
+  withdraw: '企业撤回',
+}
+
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  resolved: '已解决',
+  partly: '部分解决',
+  cannot: '暂无法解决',
+}
+
+export const RATING_LABEL: Record<Rating, string> = {
+  satisfied: '满意',
+  basically: '基本满意',
+  unsatisfied: '不满意',
+}
+
+export const ROLE_LABEL: Record<Role | 'system', string> = {
+  staff: '企业联系人',
+  specialist: '企业服务专员',
+  department_handler: '部门经办人',
+  taskforce_handler: '行业专班',
+  area_admin: '属地管理员',
+  city_admin: '市级管理员',
+  system: '系统',
+}

@@ -1,0 +1,21 @@
+import * as z from 'zod'
+
+/** ISO-8601 instant in UTC, e.g. 2026-11-23T02:00:00.000Z. */
+export const instantSchema = z.iso.datetime({ message: '时间格式不正确' })
+
+export const roleSchema = z.enum(['staff', 'specialist', 'department_handler', 'taskforce_handler', 'area_admin', 'city_admin'])
+export type Role = z.infer<typeof roleSchema>
+
+export const enterpriseIdSchema = z.string().regex(/^en-[0-9a-z-]{1,40}$/, '企业编号格式不正确')
+export const categoryIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, '诉求类别格式不正确')
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'Stable English error code, e.g. VALIDATION_FAILED' }),
+      message: z.string().meta({ description: '给用户看的中文说明' }),
+      fields: z.record(z.string(), z.string()).optional().meta({ description: 'Field path → 中文说明' }),
+    }),
+  })
+  .meta({ id: 'Error' })
+export type ErrorBody = z.infer<typeof errorBodySchema>
