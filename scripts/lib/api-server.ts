@@ -7,6 +7,8 @@ export interface ApiServerOptions {
   port: number
   lambdaPort: number
   dynamoEndpoint: string
+  /** serverless-esbuild's build folder; give each concurrent server its own. */
+  buildFolder?: string
 }
 
 /**
@@ -26,6 +28,7 @@ export async function startApiServer(options: ApiServerOptions) {
       API_PORT: String(options.port),
       LAMBDA_PORT: String(options.lambdaPort),
       DYNAMODB_ENDPOINT: options.dynamoEndpoint,
+      ESBUILD_WORK_FOLDER: options.buildFolder ?? '.esbuild',
       // The offline mode prints every request; keep the local terminal readable.
       SLS_TELEMETRY_DISABLED: '1',
     },

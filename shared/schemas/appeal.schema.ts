@@ -14,12 +14,11 @@ export const TITLE_MAX = 40
 export const DESCRIPTION_MAX = 2000
 export const MESSAGE_MAX = 1000
 
-const trimmed = (min: number, max: number, label: string) =>
-  z
-    .string({ message: `请填写${label}` })
-    .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
-    .max(max, `${label}不能超过 ${max} 个字`)
+/** Free text: trimmed, "请填写…" when empty, the limits in characters otherwise. */
+const trimmed = (min: number, max: number, label: string) => {
+  const required = z.string({ message: `请填写${label}` }).trim().min(1, `请填写${label}`)
+  return (min > 1 ? required.min(min, `${label}至少 ${min} 个字`) : required).max(max, `${label}不能超过 ${max} 个字`)
+}
 
 export const submitAppealRequestSchema = z
   .object({

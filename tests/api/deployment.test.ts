@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const outDir = mkdtempSync(join(tmpdir(), 'qinshang-package-'))
+let template: { Resources: Record<string, { Type: string; Properties: Record<string, any> }> }
+
+beforeAll(async () => {
+  await run('node_modules/.bin/osls', ['package', '--stage', 'prod', '--package', outDir], {
+    env: { ...process.env, TOKEN_SECRET: 'packaging-only-secret-not-used-0123456789', ESBUILD_WORK_FOLDER: '.esbuild-test-package' },
+    timeout: 120_000,
+  })
+  template = JSON.parse(readFileSync(join(outDir, 'cloudformation-template-update-stack.json'), 'utf8'))
+}, 150_000)
+
+describe('the deployed stage (osls package --stage prod)', () => {
+  it('has no demo login routes', () => {
+    const routes = Object.values(template.Resources)
+      .filter((r) => r.Type === 'AWS::ApiGatewayV2::Route')
+      .map((r) => String(r.Properties.RouteKey))
+    expect(routes).toEqual(expect.arrayContaining(['POST /api/appeals', 'GET /api/appeals', 'GET /api/appeals/{id}', 'POST /api/appeals/{id}/actions']))
+    expect(routes.some((route) => route.includes('dev-'))).toBe(false)
+  })
+
+  it('runs Node.js 22 with the login switch off and no local endpoint', () => {
+    const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function')
+    expect(functions.length).toBeGreaterThanOrEqual(7)
+    for (const fn of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x')
+      expect(fn.Properties.Environment.Variables.DEV_LOGIN).toBe('false')
+      expect(fn.Properties.Environment.Variables.DYNAMODB_ENDPOINT).toBe('')
+    }
+  })
+
+  it('declares one on-demand table with point-in-time recovery, TTL and a stream', () => {
+    const tables = Object.values(template.Resources).filter((r) => r.Type === 'AWS::DynamoDB::Table')
+    expect(tables).toHaveLength(1)
+    expect(tables[0]!.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    })
+  })
+
+  it('keeps every function package small (AWS SDK left to the runtime)', () => {
+    const zips = readdirSync(outDir).filter((f) => f.endsWith('.zip'))
+    expect(zips.length).toBeGreaterThanOrEqual(7)
+    for (const zip of zips) expect(statSync(join(outDir, zip)).size).toBeLessThan(400 * 1024)
+  })
+})

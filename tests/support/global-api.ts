@@ -1,0 +1,10 @@
+import type { TestProject } from 'vitest/node'
+import { TEST_PORTS } from './ports'
+import { startStack } from './stack'
+
+export default async function setup(project: TestProject) {
+  const stack = await startStack(TEST_PORTS.api, '.esbuild-test-api')
+  project.provide('apiUrl', stack.apiUrl)
+  project.provide('dynamoEndpoint', stack.dynamoEndpoint)
+  return stack.stop
+}
