@@ -6,8 +6,8 @@ export const instantSchema = z.iso.datetime({ message: '时间格式不正确' }
 export const roleSchema = z.enum(['staff', 'specialist', 'department_handler', 'taskforce_handler', 'area_admin', 'city_admin'])
 export type Role = z.infer<typeof roleSchema>
 
-export const enterpriseIdSchema = z.string().regex(/^en-[0-9a-z-]{1,40}$/, '企业编号格式不正确')
-export const categoryIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, '诉求类别格式不正确')
+export const enterpriseIdSchema = z.string({ message: '请选择企业' }).regex(/^en-[0-9a-z-]{1,40}$/, '企业编号格式不正确')
+export const categoryIdSchema = z.string({ message: '请选择诉求类别' }).regex(/^[a-z][a-z0-9-]{0,39}$/, '请选择诉求类别')
 
 export const errorBodySchema = z
   .object({

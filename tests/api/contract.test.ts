@@ -30,9 +30,9 @@ function expectError(reply: { status: number; body: unknown }, status: number, c
 }
 
 beforeAll(async () => {
-  ;[staff, otherStaff, specialist, otherSpecialist, admin] = await Promise.all(
+  ;[staff, otherStaff, specialist, otherSpecialist, admin] = (await Promise.all(
     ['staff:en-0001', 'staff:en-0002', 'sp-007', 'sp-001', 'ad-xt-hitech'].map((as) => api.login(as)),
-  )
+  )) as [string, string, string, string, string]
 })
 
 describe('POST /api/auth/dev-login', () => {

@@ -1,0 +1,65 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+
+/** The repo's shared zod schemas and labels: compiled by Taro like our own sources. */
+const sharedDir = path.resolve(__dirname, '..', '..', 'shared')
+
+/**
+ * Build-time settings come from the shell. Taro itself only reads TARO_APP_* from .env files,
+ * so we forward them explicitly; `env` entries become `process.env.<NAME>` in the bundle.
+ */
+const apiBase = process.env.TARO_APP_API_BASE || 'http://localhost:3000'
+const devLogin = process.env.TARO_APP_DEV_LOGIN === 'false' ? 'false' : 'true'
+
+/**
+ * Taro splits only the initial chunk on h5, so every lazily loaded page carried its own copy of
+ * zod, the services and the shared components (~200 KB each). Splitting all chunks shares them.
+ */
+const shareH5Chunks = (chain: {
+  optimization: { get: (key: 'splitChunks') => object; splitChunks: (value: object) => unknown }
+}): void => {
+  chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
+}
+
+export default defineConfig<'webpack5'>(() => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'qinshang-direct',
+    date: '2026-11-23',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: process.env.TARO_OUTPUT_ROOT || 'dist',
+    plugins: [],
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(apiBase),
+      TARO_APP_DEV_LOGIN: JSON.stringify(devLogin),
+    },
+    defineConstants: {},
+    alias: { '@shared': sharedDir },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    // errorLevel 1: a compile error fails the build (exit code 1) on both targets.
+    compiler: { type: 'webpack5', errorLevel: 1 },
+    cache: { enable: false },
+    mini: {
+      // zod ships ES2020; compiling it keeps the weapp output ES5.
+      compile: { include: [sharedDir, (file: string) => /node_modules[\\/]zod[\\/]/.test(file)] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      webpackChain: shareH5Chunks,
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [sharedDir] },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  }
+  return config
+})

@@ -1,0 +1,42 @@
+// Evaluated at build time by Taro (Node), so the shell environment decides which pages ship.
+const devLogin = process.env.TARO_APP_DEV_LOGIN !== 'false'
+
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/me/index', ...(devLogin ? ['pages/login/index'] : [])],
+  subPackages: [
+    {
+      root: 'packages/appeal',
+      pages: ['new/index', 'detail/index'],
+    },
+  ],
+  // h5 only: Taro's slide animation hides the previous page on a ~300 ms timer, and a tab
+  // switch inside that window leaves the tab page hidden (blank screen). Instant switches avoid it.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
+  window: {
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '亲商直通',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f3f5f8',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#6b7280',
+    selectedColor: '#1f6feb',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '诉求',
+        iconPath: 'assets/tabbar/appeal.png',
+        selectedIconPath: 'assets/tabbar/appeal-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+})

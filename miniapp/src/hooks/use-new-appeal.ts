@@ -1,0 +1,93 @@
+import { useCallback, useMemo, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { submitAppealRequestSchema } from '@shared/schemas/appeal.schema'
+import type { Binding, User } from '@shared/schemas/user.schema'
+import type { FieldErrors } from '@shared/errors'
+import { fetchCatalog, submitAppeal } from '../services/api'
+import { asApiError } from '../services/request'
+import { openAppeal } from '../services/navigation'
+import { randomUuid } from '../utils/id'
+import { fieldErrorsFromZod, hasErrors } from '../utils/validation'
+import { useLoader } from './use-loader'
+
+export interface NewAppealDraft {
+  enterpriseId: string
+  categoryId: string
+  title: string
+  description: string
+}
+
+const FORM_FIELDS: string[] = ['enterpriseId', 'categoryId', 'title', 'description']
+
+/** Enterprises the user may file for: approved bindings only. */
+export function fileableEnterprises(user: User | null): Binding[] {
+  return (user?.bindings ?? []).filter((b) => b.status === 'approved')
+}
+
+function initialEnterprise(enterprises: Binding[], requested: string | undefined): string {
+  if (requested && enterprises.some((e) => e.enterpriseId === requested)) return requested
+  return enterprises.length === 1 ? (enterprises[0]?.enterpriseId ?? '') : ''
+}
+
+/**
+ * The 提诉求 form: catalog loading, field state, validation with the shared schema, and a
+ * submission whose Idempotency-Key survives retries of the same content.
+ */
+export function useNewAppeal(user: User | null, requestedEnterpriseId: string | undefined) {
+  const catalog = useLoader(user ? 'catalog' : null, fetchCatalog)
+  const enterprises = useMemo(() => fileableEnterprises(user), [user])
+  const [draft, setDraft] = useState<NewAppealDraft>(() => ({
+    enterpriseId: initialEnterprise(enterprises, requestedEnterpriseId),
+    categoryId: '',
+    title: '',
+    description: '',
+  }))
+  const [fields, setFields] = useState<FieldErrors>({})
+  const [submitting, setSubmitting] = useState(false)
+  // One key per distinct submission: a retry of the same content reuses it, so the server
+  // files the appeal once even if the first answer was lost.
+  const attempt = useRef<{ body: string; key: string } | null>(null)
+
+  const update = useCallback(<K extends keyof NewAppealDraft>(name: K, value: NewAppealDraft[K]) => {
+    setDraft((current) => ({ ...current, [name]: value }))
+    setFields((current) => {
+      if (!(name in current)) return current
+      const next = { ...current }
+      delete next[name]
+      return next
+    })
+  }, [])
+
+  const submit = useCallback(async () => {
+    if (submitting) return
+    const choice: FieldErrors = {}
+    if (!draft.enterpriseId) choice.enterpriseId = '请选择企业'
+    if (!draft.categoryId) choice.categoryId = '请选择诉求类别'
+    const parsed = submitAppealRequestSchema.safeParse(draft)
+    const found = { ...(parsed.success ? {} : fieldErrorsFromZod(parsed.error)), ...choice }
+    if (!parsed.success || hasErrors(found)) {
+      setFields(found)
+      return
+    }
+    const body = JSON.stringify(parsed.data)
+    if (!attempt.current || attempt.current.body !== body) attempt.current = { body, key: randomUuid() }
+
+    setSubmitting(true)
+    setFields({})
+    try {
+      const appeal = await submitAppeal(parsed.data, attempt.current.key)
+      void Taro.showToast({ title: '诉求已提交', icon: 'success' })
+      openAppeal(appeal.id, true)
+    } catch (e) {
+      const error = asApiError(e)
+      const shown = Object.keys(error.fields).filter((key) => FORM_FIELDS.indexOf(key) >= 0)
+      setFields(error.fields)
+      // Errors without a field of this form (or with none at all) still need saying.
+      if (shown.length === 0) void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 })
+    } finally {
+      setSubmitting(false)
+    }
+  }, [draft, submitting])
+
+  return { catalog, enterprises, draft, update, fields, submitting, submit }
+}

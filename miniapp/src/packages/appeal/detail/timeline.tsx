@@ -1,0 +1,44 @@
+import { Text, View } from '@tarojs/components'
+import { outcomeSchema, ratingSchema, type AppealEvent } from '@shared/schemas/appeal.schema'
+import { EVENT_LABEL, OUTCOME_LABEL, RATING_LABEL, ROLE_LABEL } from '@shared/labels'
+import { formatDateTime } from '../../../utils/format'
+
+/** A label for the outcome or rating an event carries in `data`, if it carries one we know. */
+function eventDetail(event: AppealEvent): string | null {
+  const outcome = outcomeSchema.safeParse(event.data?.outcome)
+  if (outcome.success) return OUTCOME_LABEL[outcome.data]
+  const rating = ratingSchema.safeParse(event.data?.rating)
+  if (rating.success) return RATING_LABEL[rating.data]
+  return null
+}
+
+/** The appeal's history, oldest first, as the enterprise sees it (plus internal notes for officials). */
+export function Timeline({ events }: { events: AppealEvent[] }) {
+  return (
+    <View id='timeline' className='timeline'>
+      {events.length === 0 ? <Text className='muted state-empty'>暂无办理记录</Text> : null}
+      {events.map((event, index) => {
+        const detail = eventDetail(event)
+        return (
+          <View
+            key={`${event.seq}-${index}`}
+            className={index === events.length - 1 ? 'timeline-event timeline-latest' : 'timeline-event'}
+          >
+            <View className='timeline-dot' />
+            <View className='timeline-body'>
+              <View className='timeline-head'>
+                <Text className='timeline-label'>{EVENT_LABEL[event.type]}</Text>
+                {detail ? <Text className='chip-static timeline-detail'>{detail}</Text> : null}
+                {event.internal ? <Text className='tag-internal'>内部</Text> : null}
+              </View>
+              <Text className='muted small'>
+                {event.actor.name} · {ROLE_LABEL[event.actor.role]} · {formatDateTime(event.at)}
+              </Text>
+              {event.message ? <Text className='paragraph timeline-message'>{event.message}</Text> : null}
+            </View>
+          </View>
+        )
+      })}
+    </View>
+  )
+}

@@ -1,0 +1,144 @@
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { DESCRIPTION_MAX, TITLE_MAX } from '@shared/schemas/appeal.schema'
+import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
+import { FieldError } from '../../../components/field-error'
+import { useNewAppeal } from '../../../hooks/use-new-appeal'
+import { useSessionUser } from '../../../hooks/use-session-user'
+import { goToLogin } from '../../../services/navigation'
+import './index.css'
+
+const counterClass = (length: number, max: number) => (length > max ? 'counter counter-over' : 'counter')
+
+/** 提诉求: choose enterprise and category, describe the problem, submit. */
+export default function NewAppealPage() {
+  const user = useSessionUser()
+  const { params } = useRouter()
+  const form = useNewAppeal(user, params.enterpriseId)
+  const { draft, fields, catalog, enterprises } = form
+
+  if (!user) {
+    return (
+      <View className='page'>
+        <EmptyState text='请先登录后再提交诉求'>
+          <Button className='btn btn-primary btn-small' onClick={goToLogin}>
+            去登录
+          </Button>
+        </EmptyState>
+      </View>
+    )
+  }
+  if (enterprises.length === 0) {
+    return (
+      <View className='page'>
+        <EmptyState text='您还没有已绑定的企业，请扫描企业服务联系卡完成绑定后再提交诉求' />
+      </View>
+    )
+  }
+  if (catalog.loading) return <LoadingState />
+  if (catalog.error || !catalog.data) {
+    return (
+      <ErrorState message={catalog.error?.message ?? '诉求类别加载失败'} onRetry={() => void catalog.reload()} />
+    )
+  }
+  const categories = catalog.data.categories
+  const fixedEnterprise = enterprises.length === 1 ? enterprises[0] : undefined
+
+  return (
+    <View className='page'>
+      <View className='card'>
+        <View className={fields.enterpriseId ? 'field field-invalid' : 'field'}>
+          <Text className='field-label field-required'>所属企业</Text>
+          {fixedEnterprise ? (
+            <Text id='enterprise-fixed' className='new-enterprise'>
+              {fixedEnterprise.enterpriseName}
+            </Text>
+          ) : (
+            <View className='chips'>
+              {enterprises.map((e) => (
+                <View
+                  key={e.enterpriseId}
+                  id={`enterprise-${e.enterpriseId}`}
+                  className={draft.enterpriseId === e.enterpriseId ? 'chip chip-selected' : 'chip'}
+                  onClick={() => form.update('enterpriseId', e.enterpriseId)}
+                >
+                  {e.enterpriseName}
+                </View>
+              ))}
+            </View>
+          )}
+          <FieldError message={fields.enterpriseId} />
+        </View>
+
+        <View id='category-picker' className={fields.categoryId ? 'field field-invalid' : 'field'}>
+          <Text className='field-label field-required'>诉求类别</Text>
+          {categories.length === 0 ? (
+            <View className='state-empty'>
+              <Text className='muted'>暂无可选的诉求类别</Text>
+            </View>
+          ) : (
+            <View className='chips'>
+              {categories.map((c) => (
+                <View
+                  key={c.id}
+                  id={`category-${c.id}`}
+                  className={draft.categoryId === c.id ? 'chip chip-selected' : 'chip'}
+                  onClick={() => form.update('categoryId', c.id)}
+                >
+                  {c.name}
+                </View>
+              ))}
+            </View>
+          )}
+          <FieldError message={fields.categoryId} />
+        </View>
+
+        <View className={fields.title ? 'field field-invalid' : 'field'}>
+          <Text className='field-label field-required'>标题</Text>
+          <Input
+            id='title-input'
+            className='input'
+            value={draft.title}
+            maxlength={TITLE_MAX}
+            placeholder='一句话说明您的诉求，如：新厂房需要增容用电'
+            onInput={(e) => form.update('title', e.detail.value)}
+          />
+          <View className='field-foot'>
+            <FieldError message={fields.title} />
+            <Text className={counterClass(draft.title.trim().length, TITLE_MAX)}>
+              {draft.title.trim().length}/{TITLE_MAX}
+            </Text>
+          </View>
+        </View>
+
+        <View className={fields.description ? 'field field-invalid' : 'field'}>
+          <Text className='field-label field-required'>诉求内容</Text>
+          <Textarea
+            id='description-input'
+            className='textarea'
+            value={draft.description}
+            maxlength={DESCRIPTION_MAX}
+            placeholder='请说明遇到的问题、已做过的努力和希望得到的帮助'
+            onInput={(e) => form.update('description', e.detail.value)}
+          />
+          <View className='field-foot'>
+            <FieldError message={fields.description} />
+            <Text className={counterClass(draft.description.trim().length, DESCRIPTION_MAX)}>
+              {draft.description.trim().length}/{DESCRIPTION_MAX}
+            </Text>
+          </View>
+        </View>
+      </View>
+
+      <Text className='muted small new-hint'>提交后将由企业服务专员受理，您可在“诉求”中随时查看办理进度。</Text>
+      <Button
+        id='submit-appeal'
+        className={form.submitting ? 'btn btn-primary btn-block btn-busy' : 'btn btn-primary btn-block'}
+        disabled={form.submitting || undefined}
+        onClick={() => void form.submit()}
+      >
+        {form.submitting ? '提交中…' : '提交诉求'}
+      </Button>
+    </View>
+  )
+}

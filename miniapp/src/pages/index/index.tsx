@@ -1,0 +1,139 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { AppealCard } from '../../components/appeal-card'
+import { EmptyState, ErrorState, LoadingState } from '../../components/page-state'
+import { useAppealList } from '../../hooks/use-appeal-list'
+import { useSessionUser } from '../../hooks/use-session-user'
+import { goToLogin, openAppeal, openNewAppeal } from '../../services/navigation'
+import { DEV_LOGIN_ENABLED } from '../../settings'
+import { INBOX_FILTERS, type FilterKey } from './filters'
+import './index.css'
+
+/** 诉求 tab: staff see their own appeals, officials their inbox with status filters. */
+export default function IndexPage() {
+  const user = useSessionUser()
+  const isStaff = user?.role === 'staff'
+  const [filterKey, setFilterKey] = useState<FilterKey>('all')
+  const filter = INBOX_FILTERS.find((f) => f.key === filterKey) ?? INBOX_FILTERS[0]
+  const status = isStaff ? undefined : filter?.status
+  const listKey = user ? `${user.id}|${isStaff ? 'all' : filterKey}` : null
+  const list = useAppealList(listKey, status)
+
+  useEffect(() => {
+    if (!user) goToLogin()
+    else void Taro.setNavigationBarTitle({ title: isStaff ? '我的诉求' : '待办' })
+  }, [user, isStaff])
+
+  // Coming back from a detail or the form: refresh quietly so statuses are current.
+  const shownOnce = useRef(false)
+  useDidShow(() => {
+    if (shownOnce.current && listKey) void list.refresh()
+    shownOnce.current = true
+  })
+
+  usePullDownRefresh(() => {
+    const stop = () => Taro.stopPullDownRefresh()
+    if (!listKey) return stop()
+    list.refresh().then(stop, stop)
+  })
+
+  useReachBottom(() => {
+    void list.loadMore()
+  })
+
+  if (!user) {
+    return (
+      <View className='page'>
+        <EmptyState text={DEV_LOGIN_ENABLED ? '请先登录' : '请通过企业服务联系卡扫码进入'}>
+          {DEV_LOGIN_ENABLED ? (
+            <Button className='btn btn-primary btn-small' onClick={goToLogin}>
+              去登录
+            </Button>
+          ) : null}
+        </EmptyState>
+      </View>
+    )
+  }
+
+  return (
+    <View className='page'>
+      {isStaff ? (
+        <View className='index-hero card'>
+          <View className='index-hero-text'>
+            <Text className='index-hero-title'>有困难，找专员</Text>
+            <Text className='muted'>诉求直达企业服务专员，全程可查进度</Text>
+          </View>
+          <Button id='new-appeal' className='btn btn-primary index-new' onClick={() => openNewAppeal()}>
+            提诉求
+          </Button>
+        </View>
+      ) : (
+        <View className='filters'>
+          {INBOX_FILTERS.map((f) => (
+            <View
+              key={f.key}
+              id={`filter-${f.key}`}
+              className={f.key === filterKey ? 'filter filter-active' : 'filter'}
+              onClick={() => setFilterKey(f.key)}
+            >
+              {f.label}
+            </View>
+          ))}
+        </View>
+      )}
+
+      <Text className='page-title'>{isStaff ? '我的诉求' : '待办'}</Text>
+      <AppealListBody list={list} showEnterprise={!isStaff} isStaff={isStaff} />
+    </View>
+  )
+}
+
+function AppealListBody({
+  list,
+  showEnterprise,
+  isStaff,
+}: {
+  list: ReturnType<typeof useAppealList>
+  showEnterprise: boolean
+  isStaff: boolean
+}) {
+  if (list.loading) return <LoadingState />
+  if (list.error) return <ErrorState message={list.error.message} onRetry={() => void list.refresh()} />
+  if (list.items.length === 0) {
+    return <EmptyState text={isStaff ? '还没有诉求，点击“提诉求”告诉专员您的困难' : '暂无待办诉求'} />
+  }
+  return (
+    <View className='appeal-list'>
+      {list.refreshing ? <Text className='list-foot'>正在刷新…</Text> : null}
+      {list.items.map((appeal) => (
+        <AppealCard key={appeal.id} appeal={appeal} showEnterprise={showEnterprise} onOpen={(id) => openAppeal(id)} />
+      ))}
+      <ListFoot list={list} />
+    </View>
+  )
+}
+
+function ListFoot({ list }: { list: ReturnType<typeof useAppealList> }) {
+  if (list.loadingMore) return <View className='list-foot'>加载中…</View>
+  if (list.moreError) {
+    return (
+      <View className='list-foot'>
+        <Text className='field-error'>{list.moreError.message}</Text>
+        <Button className='btn btn-outline btn-small load-more' onClick={() => void list.loadMore()}>
+          重试
+        </Button>
+      </View>
+    )
+  }
+  if (list.hasMore) {
+    return (
+      <View className='list-foot'>
+        <Button id='load-more' className='btn btn-outline btn-small load-more' onClick={() => void list.loadMore()}>
+          加载更多
+        </Button>
+      </View>
+    )
+  }
+  return <View className='list-foot'>没有更多了</View>
+}

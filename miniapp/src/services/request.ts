@@ -1,0 +1,112 @@
+import Taro from '@tarojs/taro'
+import type { FieldErrors } from '@shared/errors'
+import { errorBodySchema } from '@shared/schemas/common.schema'
+import { API_BASE } from '../settings'
+import { clearSession, getToken } from './session'
+import { goToLogin } from './navigation'
+
+/**
+ * The only module that talks to the network (STYLE rule 10): base URL, bearer token, JSON,
+ * error unwrapping and one retry of idempotent reads. Callers get parsed JSON or an ApiError.
+ */
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the request never got an answer. */
+    readonly status: number,
+    /** Stable English code from the API (VALIDATION_FAILED, VERSION_CONFLICT…) or NETWORK. */
+    readonly code: string,
+    message: string,
+    /** Field path → Chinese message, for forms. */
+    readonly fields: FieldErrors = {},
+  ) {
+    super(message)
+    this.name = 'ApiError'
+    // The weapp build compiles classes to ES5, where subclassing Error loses the prototype.
+    Object.setPrototypeOf(this, ApiError.prototype)
+  }
+}
+
+export const NETWORK_MESSAGE = '网络异常，请检查网络后重试'
+const TIMEOUT_MS = 15_000
+
+export type Query = Record<string, string | number | undefined | null>
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST'
+  query?: Query
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+function queryString(query: Query | undefined): string {
+  if (!query) return ''
+  const parts = Object.keys(query)
+    .filter((key) => query[key] !== undefined && query[key] !== null && query[key] !== '')
+    .map((key) => `${encodeURIComponent(key)}=${encodeURIComponent(String(query[key]))}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+function toApiError(status: number, data: unknown): ApiError {
+  const parsed = errorBodySchema.safeParse(data)
+  if (parsed.success) {
+    const { code, message, fields } = parsed.data.error
+    return new ApiError(status, code, message, fields ?? {})
+  }
+  if (status >= 500) return new ApiError(status, 'SERVER_ERROR', '服务暂时不可用，请稍后重试')
+  return new ApiError(status, 'HTTP_ERROR', `请求失败（${status}）`)
+}
+
+interface RawResponse {
+  statusCode: number
+  /** Not trusted: the endpoint functions in api.ts check it against the shared schemas. */
+  data: unknown
+}
+
+async function send(url: string, options: RequestOptions): Promise<RawResponse> {
+  const token = getToken()
+  const header: Record<string, string> = { Accept: 'application/json', ...options.headers }
+  if (token) header.Authorization = `Bearer ${token}`
+  if (options.body !== undefined) header['Content-Type'] = 'application/json'
+  try {
+    const response = await Taro.request({
+      url,
+      method: options.method ?? 'GET',
+      header,
+      data: options.body,
+      dataType: 'json',
+      timeout: TIMEOUT_MS,
+    })
+    return { statusCode: response.statusCode, data: response.data as unknown }
+  } catch {
+    // Both targets reject only when no HTTP answer arrived (offline, DNS, CORS, timeout).
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE)
+  }
+}
+
+/** Sends one request and returns the response body, or throws ApiError. */
+export async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
+  const url = `${API_BASE}${path}${queryString(options.query)}`
+  const method = options.method ?? 'GET'
+  let response: RawResponse
+  try {
+    response = await send(url, options)
+  } catch (error) {
+    // A GET changes nothing, so a single retry is safe; writes are retried by the user.
+    if (method !== 'GET' || !(error instanceof ApiError) || error.code !== 'NETWORK') throw error
+    response = await send(url, options)
+  }
+  const { statusCode, data } = response
+  if (statusCode >= 200 && statusCode < 300) return data
+  const error = toApiError(statusCode, data)
+  if (statusCode === 401) {
+    clearSession()
+    goToLogin()
+  }
+  throw error
+}
+
+/** Anything a page catches, as an ApiError with a message fit to show. */
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error
+  return new ApiError(0, 'CLIENT', '出错了，请稍后重试')
+}
