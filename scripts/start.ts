@@ -65,14 +65,17 @@ or by API:  curl -X POST ${apiBase}/api/auth/dev-login -H 'content-type: applica
 Press Ctrl-C to stop everything.
 `)
 
+  let stopping = false
   await new Promise<void>((resolveStop) => {
     process.once('SIGINT', resolveStop)
     process.once('SIGTERM', resolveStop)
     api.child.once('exit', (code) => {
-      process.stderr.write(`The API exited (code ${code}).\n${api.output()}\n`)
+      // Only an exit nobody asked for is news; then its last output says why.
+      if (!stopping) process.stderr.write(`The API exited (code ${code}).\n${api.output()}\n`)
       resolveStop()
     })
   })
+  stopping = true
   process.stdout.write('\nStopping…\n')
   h5.server.close()
   await stopAll()
