@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve, dirname } from 'node:path'
 import { promisify } from 'node:util'
@@ -29,9 +29,10 @@ const heading = (text: string) => process.stdout.write(`\n== ${text} ==\n`)
 async function bundleSizes(): Promise<void> {
   heading('Lambda bundles (osls package --stage prod; esbuild, minified, @aws-sdk/* external)')
   const outDir = mkdtempSync(join(tmpdir(), 'qinshang-bench-package-'))
+  rmSync(join(ROOT, '.esbuild-bench-package'), { recursive: true, force: true })
   await run(join(ROOT, 'node_modules', '.bin', 'osls'), ['package', '--stage', 'prod', '--package', outDir], {
     cwd: ROOT,
-    env: { ...process.env, TOKEN_SECRET: process.env.TOKEN_SECRET ?? 'bench-packaging-only-secret-0123456789', ESBUILD_WORK_FOLDER: '.esbuild-bench' },
+    env: { ...process.env, TOKEN_SECRET: process.env.TOKEN_SECRET ?? 'bench-packaging-only-secret-0123456789', ESBUILD_WORK_FOLDER: '.esbuild-bench-package' },
   })
   const rows: string[] = []
   for (const zip of readdirSync(outDir).filter((f) => f.endsWith('.zip')).sort()) {

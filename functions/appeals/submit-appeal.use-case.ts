@@ -7,7 +7,7 @@ import { newAppeal } from '@shared/domain/new-appeal'
 import { IdempotencyKeyReusedError, NotFoundError, ValidationError } from '@shared/errors'
 import type { Appeal, SubmitAppealRequest } from '@shared/schemas/appeal.schema'
 import { createAppeal, getAppeal, getIdempotencyRecord, WriteConflict } from '../store/appeal.store'
-import { getCatalog } from '../store/catalog.store'
+import { getCatalogCached } from '../store/catalog.store'
 import { getEnterprise } from '../store/enterprise.store'
 import { getUser } from '../store/user.store'
 
@@ -56,7 +56,7 @@ export async function submitAppeal(actor: Actor, key: string, request: SubmitApp
 
 async function prepare(actor: Actor, request: SubmitAppealRequest, now: Date) {
   if (!canFileFor(actor, request.enterpriseId)) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
-  const [enterprise, catalog] = await Promise.all([getEnterprise(request.enterpriseId), getCatalog()])
+  const [enterprise, catalog] = await Promise.all([getEnterprise(request.enterpriseId), getCatalogCached()])
   if (!enterprise) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
   const category = catalog.categories.find((c) => c.id === request.categoryId)
   if (!category) throw new ValidationError('诉求类别不存在', { categoryId: '诉求类别不存在，请重新选择' })
@@ -67,7 +67,7 @@ async function prepare(actor: Actor, request: SubmitAppealRequest, now: Date) {
     actor,
     enterprise,
     owner: specialist ? { id: specialist.id, name: specialist.name } : null,
-    category: { ...category, firstResponseDays: category.firstResponseDays ?? 1 },
+    category,
     departments: catalog.departments,
     taskForces: catalog.taskForces,
     isWorkday: isChineseWorkday,

@@ -47,3 +47,22 @@ export async function putCatalog(catalog: Catalog): Promise<void> {
   ]
   await batchWriteAll(items)
 }
+
+const CATALOG_MAX_AGE_MS = 60_000
+let cached: { at: number; catalog: Promise<Catalog> } | undefined
+
+/**
+ * The catalog as of at most a minute ago, kept per container: every submission routes through
+ * it, and the city office edits it a few times a year. An edit reaches all containers within
+ * a minute; a failed read is not cached.
+ */
+export function getCatalogCached(now = Date.now()): Promise<Catalog> {
+  if (!cached || now - cached.at > CATALOG_MAX_AGE_MS) {
+    const catalog = getCatalog()
+    cached = { at: now, catalog }
+    catalog.catch(() => {
+      if (cached?.catalog === catalog) cached = undefined
+    })
+  }
+  return cached.catalog
+}

@@ -28,7 +28,7 @@ export async function startApiServer(options: ApiServerOptions) {
       API_PORT: String(options.port),
       LAMBDA_PORT: String(options.lambdaPort),
       DYNAMODB_ENDPOINT: options.dynamoEndpoint,
-      ESBUILD_WORK_FOLDER: options.buildFolder ?? '.esbuild',
+      ...(options.buildFolder ? { ESBUILD_WORK_FOLDER: options.buildFolder } : {}),
       // The offline mode prints every request; keep the local terminal readable.
       SLS_TELEMETRY_DISABLED: '1',
     },

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -9,9 +9,13 @@ const run = promisify(execFile)
 const outDir = mkdtempSync(join(tmpdir(), 'qinshang-package-'))
 let template: { Resources: Record<string, { Type: string; Properties: Record<string, any> }> }
 
+const WORK_FOLDER = '.esbuild-test-package'
+
 beforeAll(async () => {
+  // As `npm run package` does: a clean build folder, so nothing stale can slip into a zip.
+  rmSync(WORK_FOLDER, { recursive: true, force: true })
   await run('node_modules/.bin/osls', ['package', '--stage', 'prod', '--package', outDir], {
-    env: { ...process.env, TOKEN_SECRET: 'packaging-only-secret-not-used-0123456789', ESBUILD_WORK_FOLDER: '.esbuild-test-package' },
+    env: { ...process.env, TOKEN_SECRET: 'packaging-only-secret-not-used-0123456789', ESBUILD_WORK_FOLDER: WORK_FOLDER },
     timeout: 120_000,
   })
   template = JSON.parse(readFileSync(join(outDir, 'cloudformation-template-update-stack.json'), 'utf8'))
@@ -45,6 +49,15 @@ describe('the deployed stage (osls package --stage prod)', () => {
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
     })
+  })
+
+  it('ships in each package its own bundle and nothing else, demo login never', async () => {
+    for (const zip of readdirSync(outDir).filter((f) => f.endsWith('.zip'))) {
+      const { stdout } = await run('unzip', ['-Z1', join(outDir, zip)])
+      const bundles = stdout.split('\n').filter((name) => name.endsWith('.js'))
+      expect(bundles, zip).toHaveLength(1)
+      expect(bundles[0]).not.toContain('dev-login')
+    }
   })
 
   it('keeps every function package small (AWS SDK left to the runtime)', () => {
