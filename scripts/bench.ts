@@ -82,12 +82,12 @@ interface Result {
 function report(label: string, result: Result): void {
   const l = result.latency
   process.stdout.write(
-    `${label.padEnd(26)} p50 ${String(l.p50).padStart(4)} ms   p90 ${String(l.p90).padStart(4)} ms   p99 ${String(l.p99).padStart(4)} ms   max ${String(l.max).padStart(5)} ms   ${Math.round(result.requests.average)} req/s   ${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors\n`,
+    `${label.padEnd(28)} p50 ${String(l.p50).padStart(4)} ms   p90 ${String(l.p90).padStart(4)} ms   p99 ${String(l.p99).padStart(4)} ms   max ${String(l.max).padStart(5)} ms   ${Math.round(result.requests.average)} req/s   ${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors\n`,
   )
 }
 
 async function latency(): Promise<void> {
-  heading(`API latency, ${CONNECTIONS} concurrent connections, ${DURATION_SECONDS} s each (DynamoDB Local + serverless offline)`)
+  heading(`API latency on the local stack (DynamoDB Local + serverless offline): ${CONNECTIONS} connections for ${DURATION_SECONDS} s, then 1 connection`)
   const dynamo = await startDynamoLocal({ port: PORTS.dynamo })
   Object.assign(process.env, { TABLE_NAME: 'qinshang-direct-local', DYNAMODB_ENDPOINT: dynamo.endpoint, TOKEN_SECRET: 'local-only-secret-qinshang-direct-0123456789' })
   await ensureTable(dynamo.endpoint, 'qinshang-direct-local')
@@ -105,24 +105,29 @@ async function latency(): Promise<void> {
   const { appeal } = (await warm.json()) as { appeal: { id: string } }
   await autocannon({ url: `${api.url}/api/appeals/${appeal.id}`, connections: CONNECTIONS, duration: 2, headers })
 
-  const submit = (await autocannon({
-    url: `${api.url}/api/appeals`,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration: DURATION_SECONDS,
-    headers,
-    body,
-    // A fresh key per request: every request files a new appeal.
-    setupClient: (client: { setHeaders: (h: Record<string, string>) => void; on: (e: string, f: () => void) => void }) => {
-      const next = () => client.setHeaders({ ...headers, 'idempotency-key': randomUUID() })
-      next()
-      client.on('response', next)
-    },
-  } as autocannon.Options)) as unknown as Result
-  report('POST /api/appeals', submit)
+  const submitWith = async (connections: number, duration: number) =>
+    (await autocannon({
+      url: `${api.url}/api/appeals`,
+      method: 'POST',
+      connections,
+      duration,
+      headers,
+      body,
+      // A fresh key per request: every request files a new appeal.
+      setupClient: (client: { setHeaders: (h: Record<string, string>) => void; on: (e: string, f: () => void) => void }) => {
+        const next = () => client.setHeaders({ ...headers, 'idempotency-key': randomUUID() })
+        next()
+        client.on('response', next)
+      },
+    } as autocannon.Options)) as unknown as Result
+  const readWith = async (connections: number, duration: number) =>
+    (await autocannon({ url: `${api.url}/api/appeals/${appeal.id}`, connections, duration, headers })) as unknown as Result
 
-  const read = (await autocannon({ url: `${api.url}/api/appeals/${appeal.id}`, connections: CONNECTIONS, duration: DURATION_SECONDS, headers })) as unknown as Result
-  report('GET /api/appeals/{id}', read)
+  report(`POST /api/appeals  c=${CONNECTIONS}`, await submitWith(CONNECTIONS, DURATION_SECONDS))
+  report(`GET /api/appeals/{id} c=${CONNECTIONS}`, await readWith(CONNECTIONS, DURATION_SECONDS))
+  // One connection: the path's own latency, without queueing in the single-process emulators.
+  report('POST /api/appeals  c=1', await submitWith(1, Math.ceil(DURATION_SECONDS / 2)))
+  report('GET /api/appeals/{id} c=1', await readWith(1, Math.ceil(DURATION_SECONDS / 2)))
 }
 
 async function main(): Promise<void> {

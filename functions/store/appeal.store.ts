@@ -4,6 +4,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type QueryCommandInput,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb'
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import type { ListingScope } from '@shared/domain/access'
@@ -64,10 +65,23 @@ export class WriteConflict extends Error {
   }
 }
 
-function conflictReasons(error: unknown): string[] | undefined {
-  if (error instanceof TransactionCanceledException) return (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None')
-  return undefined
+const CONFLICT_CODES = new Set(['None', 'ConditionalCheckFailed', 'TransactionConflict'])
+
+/** All or nothing; a failed condition or a concurrent transaction becomes a WriteConflict. */
+async function transactWrite(items: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<void> {
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: items }))
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const reasons = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None')
+      // Throttling or a validation failure is not a lost race: let it surface as an error.
+      if (reasons.every((code) => CONFLICT_CODES.has(code))) throw new WriteConflict(reasons)
+    }
+    throw error
+  }
 }
+
+const eventItem = (event: AppealEvent) => ({ ...eventKey(event.appealId, event.seq), entity: 'EVENT', ...event })
 
 /**
  * Access pattern: file a new appeal. The appeal, its first event, its co-handling tasks and the
@@ -81,33 +95,23 @@ export async function createAppeal(
 ): Promise<void> {
   const expiresAt = Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS
   const order = listOrder(appeal)
-  try {
-    await dynamo.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: TABLE,
-              Item: { ...idempotencyKey(idempotency.userId, idempotency.key), entity: 'IDEMPOTENCY', requestHash: idempotency.requestHash, appealId: appeal.id, expiresAt },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          { Put: { TableName: TABLE, Item: appealItem(appeal), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: TABLE, Item: { ...eventKey(appeal.id, event.seq), entity: 'EVENT', ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...appeal.coHandlers.map((c) => ({
-            Put: {
-              TableName: TABLE,
-              Item: { ...taskKey(appeal.id, c), entity: 'TASK', appealId: appeal.id, gsi2pk: holderOfCoHandler(c), gsi2sk: order, ...c },
-            },
-          })),
-        ],
-      }),
-    )
-  } catch (error) {
-    const reasons = conflictReasons(error)
-    if (reasons) throw new WriteConflict(reasons)
-    throw error
-  }
+  await transactWrite([
+    {
+      Put: {
+        TableName: TABLE,
+        Item: { ...idempotencyKey(idempotency.userId, idempotency.key), entity: 'IDEMPOTENCY', requestHash: idempotency.requestHash, appealId: appeal.id, expiresAt },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    { Put: { TableName: TABLE, Item: appealItem(appeal), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: TABLE, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...appeal.coHandlers.map((c) => ({
+      Put: {
+        TableName: TABLE,
+        Item: { ...taskKey(appeal.id, c), entity: 'TASK', appealId: appeal.id, gsi2pk: holderOfCoHandler(c), gsi2sk: order, ...c },
+      },
+    })),
+  ])
 }
 
 /** Access pattern: the record of an earlier submission with this key (strongly consistent). */
@@ -152,27 +156,17 @@ export async function getAppealWithEvents(id: string): Promise<{ appeal: Appeal;
  * the version the action was decided on, together with its event, or not at all.
  */
 export async function saveTransition(previousVersion: number, appeal: Appeal, event: AppealEvent): Promise<void> {
-  try {
-    await dynamo.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: TABLE,
-              Item: appealItem(appeal),
-              ConditionExpression: 'attribute_exists(pk) AND version = :previous',
-              ExpressionAttributeValues: { ':previous': previousVersion },
-            },
-          },
-          { Put: { TableName: TABLE, Item: { ...eventKey(appeal.id, event.seq), entity: 'EVENT', ...event }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
-    )
-  } catch (error) {
-    const reasons = conflictReasons(error)
-    if (reasons) throw new WriteConflict(reasons)
-    throw error
-  }
+  await transactWrite([
+    {
+      Put: {
+        TableName: TABLE,
+        Item: appealItem(appeal),
+        ConditionExpression: 'attribute_exists(pk) AND version = :previous',
+        ExpressionAttributeValues: { ':previous': previousVersion },
+      },
+    },
+    { Put: { TableName: TABLE, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ])
 }
 
 interface Source {

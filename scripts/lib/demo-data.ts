@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import * as z from 'zod'
-import { areaSchema, categorySchema, departmentSchema, industrySchema, scaleSchema, taskForceSchema } from '../../shared/schemas/catalog.schema'
+import { areaSchema, categorySchema, departmentSchema, enterpriseSchema, taskForceSchema } from '../../shared/schemas/catalog.schema'
 
 export const DEMO_CITY_FILE = join(resolve(dirname(new URL(import.meta.url).pathname), '..', '..'), 'data', 'demo', 'xiangtan.json')
 
@@ -21,17 +21,8 @@ export const demoCitySchema = z.object({
   admins: z.array(
     z.object({ id: z.string(), name: z.string(), role: z.enum(['city_admin', 'area_admin']), areaId: z.string().optional(), title: z.string() }),
   ),
-  enterprises: z.array(
-    z.object({
-      id: z.string(),
-      creditCode: z.string().length(18),
-      name: z.string(),
-      industry: industrySchema,
-      scale: scaleSchema,
-      areaId: z.string(),
-      contact: z.object({ name: z.string(), phone: z.string() }),
-    }),
-  ),
+  // The specialist comes from `assignments`, not from the enterprise row.
+  enterprises: z.array(enterpriseSchema.omit({ specialistId: true }).extend({ contact: z.object({ name: z.string(), phone: z.string() }) })),
   assignments: z.array(z.object({ enterpriseId: z.string(), specialistId: z.string() })),
 })
 export type DemoCity = z.infer<typeof demoCitySchema>
