@@ -13,6 +13,7 @@ import {
 import { OUTCOME_LABEL, RATING_LABEL } from '@shared/labels'
 import type { FieldErrors } from '@shared/errors'
 import { FieldError } from '../../../components/field-error'
+import { ChipGroup } from '../../../components/chip-group'
 import type { ActResult } from '../../../hooks/use-appeal-detail'
 import { buildAction, emptyDraft, type ActionDraft } from '../../../utils/action-form'
 
@@ -115,18 +116,12 @@ export function ActionPanel({ type, version, canMarkInternal, acting, onSubmit, 
         {type === 'respond' ? (
           <View className={fields.outcome ? 'field field-invalid' : 'field'}>
             <Text className='field-label field-required'>办理结果</Text>
-            <View className='chips'>
-              {outcomeSchema.options.map((outcome) => (
-                <View
-                  key={outcome}
-                  id={`outcome-${outcome}`}
-                  className={draft.outcome === outcome ? 'chip chip-selected' : 'chip'}
-                  onClick={() => change({ outcome })}
-                >
-                  {OUTCOME_LABEL[outcome]}
-                </View>
-              ))}
-            </View>
+            <ChipGroup
+              idPrefix='outcome'
+              options={outcomeSchema.options.map((outcome) => ({ value: outcome, label: OUTCOME_LABEL[outcome] }))}
+              selected={draft.outcome}
+              onSelect={(outcome) => change({ outcome })}
+            />
             <FieldError message={fields.outcome} />
           </View>
         ) : null}
@@ -134,18 +129,12 @@ export function ActionPanel({ type, version, canMarkInternal, acting, onSubmit, 
         {type === 'evaluate' ? (
           <View className={fields.rating ? 'field field-invalid' : 'field'}>
             <Text className='field-label field-required'>满意程度</Text>
-            <View className='chips'>
-              {ratingSchema.options.map((rating) => (
-                <View
-                  key={rating}
-                  id={`rating-${rating}`}
-                  className={draft.rating === rating ? 'chip chip-selected' : 'chip'}
-                  onClick={() => change({ rating })}
-                >
-                  {RATING_LABEL[rating]}
-                </View>
-              ))}
-            </View>
+            <ChipGroup
+              idPrefix='rating'
+              options={ratingSchema.options.map((rating) => ({ value: rating, label: RATING_LABEL[rating] }))}
+              selected={draft.rating}
+              onSelect={(rating) => change({ rating })}
+            />
             <FieldError message={fields.rating} />
           </View>
         ) : null}

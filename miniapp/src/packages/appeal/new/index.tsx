@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { DESCRIPTION_MAX, TITLE_MAX } from '@shared/schemas/appeal.schema'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
 import { FieldError } from '../../../components/field-error'
+import { ChipGroup } from '../../../components/chip-group'
 import { useNewAppeal } from '../../../hooks/use-new-appeal'
 import { useSessionUser } from '../../../hooks/use-session-user'
 import { goToLogin } from '../../../services/navigation'
@@ -54,18 +55,12 @@ export default function NewAppealPage() {
               {fixedEnterprise.enterpriseName}
             </Text>
           ) : (
-            <View className='chips'>
-              {enterprises.map((e) => (
-                <View
-                  key={e.enterpriseId}
-                  id={`enterprise-${e.enterpriseId}`}
-                  className={draft.enterpriseId === e.enterpriseId ? 'chip chip-selected' : 'chip'}
-                  onClick={() => form.update('enterpriseId', e.enterpriseId)}
-                >
-                  {e.enterpriseName}
-                </View>
-              ))}
-            </View>
+            <ChipGroup
+              idPrefix='enterprise'
+              options={enterprises.map((e) => ({ value: e.enterpriseId, label: e.enterpriseName }))}
+              selected={draft.enterpriseId}
+              onSelect={(value) => form.update('enterpriseId', value)}
+            />
           )}
           <FieldError message={fields.enterpriseId} />
         </View>
@@ -77,18 +72,12 @@ export default function NewAppealPage() {
               <Text className='muted'>暂无可选的诉求类别</Text>
             </View>
           ) : (
-            <View className='chips'>
-              {categories.map((c) => (
-                <View
-                  key={c.id}
-                  id={`category-${c.id}`}
-                  className={draft.categoryId === c.id ? 'chip chip-selected' : 'chip'}
-                  onClick={() => form.update('categoryId', c.id)}
-                >
-                  {c.name}
-                </View>
-              ))}
-            </View>
+            <ChipGroup
+              idPrefix='category'
+              options={categories.map((c) => ({ value: c.id, label: c.name }))}
+              selected={draft.categoryId}
+              onSelect={(value) => form.update('categoryId', value)}
+            />
           )}
           <FieldError message={fields.categoryId} />
         </View>

@@ -1,0 +1,32 @@
+import { View } from '@tarojs/components'
+
+export interface ChipOption<T extends string> {
+  value: T
+  label: string
+}
+
+/**
+ * A row of tappable choices, one selected: friendlier on a phone than a wheel picker for a
+ * dozen options. Each chip has the id `<idPrefix>-<value>` for tests and accessibility tools.
+ */
+export function ChipGroup<T extends string>(props: {
+  idPrefix: string
+  options: readonly ChipOption<T>[]
+  selected: T | null | undefined
+  onSelect: (value: T) => void
+}) {
+  return (
+    <View className='chips'>
+      {props.options.map((option) => (
+        <View
+          key={option.value}
+          id={`${props.idPrefix}-${option.value}`}
+          className={props.selected === option.value ? 'chip chip-selected' : 'chip'}
+          onClick={() => props.onSelect(option.value)}
+        >
+          {option.label}
+        </View>
+      ))}
+    </View>
+  )
+}
