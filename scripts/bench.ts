@@ -44,6 +44,7 @@ async function bundleSizes(): Promise<void> {
     rows.push(`${zip.replace('.zip', '').padEnd(16)} ${kb(jsBytes).padStart(10)} minified   ${kb(statSync(join(outDir, zip)).size).padStart(10)} zipped (with source map)`)
   }
   process.stdout.write(`${rows.join('\n')}\n`)
+  rmSync(outDir, { recursive: true, force: true })
 }
 
 function folderSize(dir: string, skip: (path: string) => boolean = () => false): number {

@@ -16,7 +16,7 @@ const staffUserId = (enterpriseId: string) => `staff-${enterpriseId}`
  */
 export async function devLogin(as: string): Promise<LoginResponse> {
   const user = as.startsWith(STAFF_PREFIX) ? await demoStaff(as.slice(STAFF_PREFIX.length)) : await getUser(as)
-  if (!user || user.role === 'staff' && !as.startsWith(STAFF_PREFIX)) {
+  if (!user || (user.role === 'staff' && !as.startsWith(STAFF_PREFIX))) {
     throw new ValidationError('没有这个演示身份', { as: '没有这个演示身份，请从列表中选择' })
   }
   const token = await signSessionToken({

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const run = promisify(execFile)
 const outDir = mkdtempSync(join(tmpdir(), 'qinshang-package-'))
@@ -20,6 +20,8 @@ beforeAll(async () => {
   })
   template = JSON.parse(readFileSync(join(outDir, 'cloudformation-template-update-stack.json'), 'utf8'))
 }, 150_000)
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }))
 
 describe('the deployed stage (osls package --stage prod)', () => {
   it('has no demo login routes', () => {
