@@ -12,7 +12,7 @@ import {
 } from '@shared/schemas/appeal.schema'
 import { OUTCOME_LABEL, RATING_LABEL } from '@shared/labels'
 import type { FieldErrors } from '@shared/errors'
-import { FieldError } from '../../../components/field-error'
+import { FormField } from '../../../components/form-field'
 import { ChipGroup } from '../../../components/chip-group'
 import type { ActResult } from '../../../hooks/use-appeal-detail'
 import { buildAction, emptyDraft, type ActionDraft } from '../../../utils/action-form'
@@ -114,34 +114,34 @@ export function ActionPanel({ type, version, canMarkInternal, acting, onSubmit, 
         ) : null}
 
         {type === 'respond' ? (
-          <View className={fields.outcome ? 'field field-invalid' : 'field'}>
-            <Text className='field-label field-required'>办理结果</Text>
+          <FormField label='办理结果' required error={fields.outcome}>
             <ChipGroup
               idPrefix='outcome'
               options={outcomeSchema.options.map((outcome) => ({ value: outcome, label: OUTCOME_LABEL[outcome] }))}
               selected={draft.outcome}
               onSelect={(outcome) => change({ outcome })}
             />
-            <FieldError message={fields.outcome} />
-          </View>
+          </FormField>
         ) : null}
 
         {type === 'evaluate' ? (
-          <View className={fields.rating ? 'field field-invalid' : 'field'}>
-            <Text className='field-label field-required'>满意程度</Text>
+          <FormField label='满意程度' required error={fields.rating}>
             <ChipGroup
               idPrefix='rating'
               options={ratingSchema.options.map((rating) => ({ value: rating, label: RATING_LABEL[rating] }))}
               selected={draft.rating}
               onSelect={(rating) => change({ rating })}
             />
-            <FieldError message={fields.rating} />
-          </View>
+          </FormField>
         ) : null}
 
         {type !== 'accept' ? (
-          <View className={fields.message ? 'field field-invalid' : 'field'}>
-            <Text className={type === 'evaluate' ? 'field-label' : 'field-label field-required'}>{TEXT_LABEL[type]}</Text>
+          <FormField
+            label={TEXT_LABEL[type]}
+            required={type !== 'evaluate'}
+            error={fields.message}
+            counter={{ length: textLength, max: TEXT_MAX[type] }}
+          >
             <Textarea
               id='action-message'
               className='textarea textarea-short'
@@ -150,13 +150,7 @@ export function ActionPanel({ type, version, canMarkInternal, acting, onSubmit, 
               placeholder={PLACEHOLDER[type]}
               onInput={(e) => change({ message: e.detail.value })}
             />
-            <View className='field-foot'>
-              <FieldError message={fields.message} />
-              <Text className='counter'>
-                {textLength}/{TEXT_MAX[type]}
-              </Text>
-            </View>
-          </View>
+          </FormField>
         ) : null}
 
         {type === 'note' && canMarkInternal ? (

@@ -2,14 +2,12 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { DESCRIPTION_MAX, TITLE_MAX } from '@shared/schemas/appeal.schema'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
-import { FieldError } from '../../../components/field-error'
+import { FormField } from '../../../components/form-field'
 import { ChipGroup } from '../../../components/chip-group'
 import { useNewAppeal } from '../../../hooks/use-new-appeal'
 import { useSessionUser } from '../../../hooks/use-session-user'
 import { goToLogin } from '../../../services/navigation'
 import './index.css'
-
-const counterClass = (length: number, max: number) => (length > max ? 'counter counter-over' : 'counter')
 
 /** 提诉求: choose enterprise and category, describe the problem, submit. */
 export default function NewAppealPage() {
@@ -48,8 +46,7 @@ export default function NewAppealPage() {
   return (
     <View className='page'>
       <View className='card'>
-        <View className={fields.enterpriseId ? 'field field-invalid' : 'field'}>
-          <Text className='field-label field-required'>所属企业</Text>
+        <FormField label='所属企业' required error={fields.enterpriseId}>
           {fixedEnterprise ? (
             <Text id='enterprise-fixed' className='new-enterprise'>
               {fixedEnterprise.enterpriseName}
@@ -62,11 +59,9 @@ export default function NewAppealPage() {
               onSelect={(value) => form.update('enterpriseId', value)}
             />
           )}
-          <FieldError message={fields.enterpriseId} />
-        </View>
+        </FormField>
 
-        <View id='category-picker' className={fields.categoryId ? 'field field-invalid' : 'field'}>
-          <Text className='field-label field-required'>诉求类别</Text>
+        <FormField id='category-picker' label='诉求类别' required error={fields.categoryId}>
           {categories.length === 0 ? (
             <View className='state-empty'>
               <Text className='muted'>暂无可选的诉求类别</Text>
@@ -79,11 +74,9 @@ export default function NewAppealPage() {
               onSelect={(value) => form.update('categoryId', value)}
             />
           )}
-          <FieldError message={fields.categoryId} />
-        </View>
+        </FormField>
 
-        <View className={fields.title ? 'field field-invalid' : 'field'}>
-          <Text className='field-label field-required'>标题</Text>
+        <FormField label='标题' required error={fields.title} counter={{ length: draft.title.trim().length, max: TITLE_MAX }}>
           <Input
             id='title-input'
             className='input'
@@ -92,16 +85,14 @@ export default function NewAppealPage() {
             placeholder='一句话说明您的诉求，如：新厂房需要增容用电'
             onInput={(e) => form.update('title', e.detail.value)}
           />
-          <View className='field-foot'>
-            <FieldError message={fields.title} />
-            <Text className={counterClass(draft.title.trim().length, TITLE_MAX)}>
-              {draft.title.trim().length}/{TITLE_MAX}
-            </Text>
-          </View>
-        </View>
+        </FormField>
 
-        <View className={fields.description ? 'field field-invalid' : 'field'}>
-          <Text className='field-label field-required'>诉求内容</Text>
+        <FormField
+          label='诉求内容'
+          required
+          error={fields.description}
+          counter={{ length: draft.description.trim().length, max: DESCRIPTION_MAX }}
+        >
           <Textarea
             id='description-input'
             className='textarea'
@@ -110,13 +101,7 @@ export default function NewAppealPage() {
             placeholder='请说明遇到的问题、已做过的努力和希望得到的帮助'
             onInput={(e) => form.update('description', e.detail.value)}
           />
-          <View className='field-foot'>
-            <FieldError message={fields.description} />
-            <Text className={counterClass(draft.description.trim().length, DESCRIPTION_MAX)}>
-              {draft.description.trim().length}/{DESCRIPTION_MAX}
-            </Text>
-          </View>
-        </View>
+        </FormField>
       </View>
 
       <Text className='muted small new-hint'>提交后将由企业服务专员受理，您可在“诉求”中随时查看办理进度。</Text>
