@@ -13,6 +13,7 @@ import { join, relative, resolve, dirname } from 'node:path'
 import { promisify } from 'node:util'
 import autocannon from 'autocannon'
 import { startApiServer } from './lib/api-server'
+import { startLocalWeChat } from './lib/local-wechat'
 import { ensureTable, startDynamoLocal } from './lib/dynamo-local'
 import { stopAll } from './lib/processes'
 
@@ -94,7 +95,16 @@ async function latency(): Promise<void> {
   await ensureTable(dynamo.endpoint, 'qinshang-direct-local')
   const { seedDemoCity } = await import('./lib/seed')
   await seedDemoCity()
-  const api = await startApiServer({ port: PORTS.api, lambdaPort: PORTS.lambda, dynamoEndpoint: dynamo.endpoint, buildFolder: '.esbuild-bench' })
+  const wechat = await startLocalWeChat(0)
+  stopWeChat = () => wechat.close()
+  const api = await startApiServer({
+    port: PORTS.api,
+    lambdaPort: PORTS.lambda,
+    dynamoEndpoint: dynamo.endpoint,
+    buildFolder: '.esbuild-bench',
+    wechatApiBase: wechat.url,
+    h5BaseUrl: 'http://localhost:10086',
+  })
 
   const login = await fetch(`${api.url}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: 'staff:en-0001' }) })
   const { token } = (await login.json()) as { token: string }
@@ -131,6 +141,8 @@ async function latency(): Promise<void> {
   report('GET /api/appeals/{id} c=1', await readWith(1, Math.ceil(DURATION_SECONDS / 2)))
 }
 
+let stopWeChat = async () => {}
+
 async function main(): Promise<void> {
   const started = Date.now()
   await bundleSizes()
@@ -144,4 +156,7 @@ main()
     process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`)
     process.exitCode = 1
   })
-  .finally(stopAll)
+  .finally(async () => {
+    await stopWeChat()
+    await stopAll()
+  })

@@ -7,10 +7,11 @@ import { join, resolve, dirname } from 'node:path'
 import { startApiServer } from './lib/api-server'
 import { startDynamoLocal, ensureTable } from './lib/dynamo-local'
 import { buildH5, serveStatic } from './lib/h5'
+import { startLocalWeChat } from './lib/local-wechat'
 import { stopAll } from './lib/processes'
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..')
-const PORTS = { dynamo: 8000, api: 3000, lambda: 3002, h5: 10086 }
+const PORTS = { dynamo: 8000, api: 3000, lambda: 3002, wechat: 3005, h5: 10086 }
 const TABLE_NAME = 'qinshang-direct-local'
 const persist = process.argv.includes('--persist')
 
@@ -30,16 +31,20 @@ async function main(): Promise<void> {
   const table = await ensureTable(dynamo.endpoint, TABLE_NAME)
   const { seedDemoCity } = await import('./lib/seed')
   const seeded = await seedDemoCity()
-  step(`Table ${TABLE_NAME} ${table}; demo city seeded: ${seeded.areas} areas, ${seeded.categories} categories, ${seeded.officials} officials, ${seeded.enterprises} enterprises`)
+  step(`Table ${TABLE_NAME} ${table}; demo city seeded: ${seeded.areas} areas, ${seeded.categories} categories, ${seeded.officials} officials, ${seeded.enterprises} enterprises, ${seeded.cards} new cards`)
+
+  const wechat = await startLocalWeChat(PORTS.wechat)
+  step(`WeChat stand-in (login codes, card codes) on :${PORTS.wechat}`)
 
   step(`API (serverless offline) on :${PORTS.api} and h5 build, in parallel…`)
   const apiBase = `http://localhost:${PORTS.api}`
+  const h5Base = `http://localhost:${PORTS.h5}`
   const [api, h5Dir] = await Promise.all([
-    startApiServer({ port: PORTS.api, lambdaPort: PORTS.lambda, dynamoEndpoint: dynamo.endpoint }).then((server) => {
+    startApiServer({ port: PORTS.api, lambdaPort: PORTS.lambda, dynamoEndpoint: dynamo.endpoint, wechatApiBase: wechat.url, h5BaseUrl: h5Base }).then((server) => {
       step(`API ready at ${apiBase}`)
       return server
     }),
-    buildH5({ apiBase }).then((dir) => {
+    buildH5({ apiBase, wechatStandIn: `http://localhost:${PORTS.wechat}` }).then((dir) => {
       step('h5 mini-program built')
       return dir
     }),
@@ -78,6 +83,7 @@ Press Ctrl-C to stop everything.
   stopping = true
   process.stdout.write('\nStopping…\n')
   h5.server.close()
+  await wechat.close()
   await stopAll()
 }
 

@@ -26,8 +26,11 @@ export class ValidationError extends AppError {
 }
 
 export class UnauthenticatedError extends AppError {
-  readonly code = 'UNAUTHENTICATED'
-  constructor(message = '请先登录') {
+  constructor(
+    message = '请先登录',
+    /** TOKEN_EXPIRED tells the client that a refresh may help; anything else means sign in again. */
+    readonly code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' = 'UNAUTHENTICATED',
+  ) {
     super(message)
   }
 }
@@ -62,6 +65,22 @@ export class ConflictError extends AppError {
 export class IdempotencyKeyReusedError extends AppError {
   readonly code = 'IDEMPOTENCY_KEY_REUSED'
   constructor(message = '该幂等键已用于另一条不同的请求，请勿重复使用') {
+    super(message)
+  }
+}
+
+/** Too many requests, here or at an upstream service (WeChat 45011). */
+export class RateLimitedError extends AppError {
+  readonly code = 'RATE_LIMITED'
+  constructor(message = '操作太频繁，请稍后再试') {
+    super(message)
+  }
+}
+
+/** An upstream service (the WeChat server APIs) failed or was busy; the request may be retried. */
+export class UpstreamUnavailableError extends AppError {
+  readonly code = 'UPSTREAM_UNAVAILABLE'
+  constructor(message = '微信服务繁忙，请稍后再试') {
     super(message)
   }
 }

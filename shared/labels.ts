@@ -1,4 +1,5 @@
 import type { AppealActionType, AppealEventType, AppealStatus, Outcome, Rating } from './schemas/appeal.schema'
+import type { BindingStatus } from './schemas/user.schema'
 import type { Role } from './schemas/common.schema'
 
 /** Chinese names shown to people; code keeps the English names of DESIGN §2. */
@@ -27,6 +28,8 @@ export const EVENT_LABEL: Record<AppealEventType, string> = {
   evaluate: '企业评价',
   reopen: '不满意，重新办理',
   withdraw: '企业撤回',
+  reassign: '更换专员',
+  verify_filer: '核实联系人身份',
 }
 
 export const OUTCOME_LABEL: Record<Outcome, string> = {
@@ -49,4 +52,11 @@ export const ROLE_LABEL: Record<Role | 'system', string> = {
   area_admin: '属地管理员',
   city_admin: '市级管理员',
   system: '系统',
+}
+
+export const BINDING_STATUS_LABEL: Record<BindingStatus, string> = {
+  pending: '待核实',
+  approved: '已绑定',
+  rejected: '未通过',
+  revoked: '已解除',
 }

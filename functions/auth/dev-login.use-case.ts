@@ -3,9 +3,9 @@ import type { DevIdentity, LoginResponse } from '@shared/schemas/user.schema'
 import { ROLE_LABEL } from '@shared/labels'
 import { getCatalog } from '../store/catalog.store'
 import { getEnterprise, listEnterprisesOfArea } from '../store/enterprise.store'
-import { getUser, listUsersByRole, putBinding, putUser, type UserRecord } from '../store/user.store'
-import { toUser } from './user-view'
-import { signSessionToken } from '../lib/session-token'
+import { putBinding } from '../store/binding.store'
+import { getUser, listUsersByRole, putUser, type UserRecord } from '../store/user.store'
+import { issueSession } from './session.use-case'
 
 const STAFF_PREFIX = 'staff:'
 const staffUserId = (enterpriseId: string) => `staff-${enterpriseId}`
@@ -19,15 +19,7 @@ export async function devLogin(as: string): Promise<LoginResponse> {
   if (!user || (user.role === 'staff' && !as.startsWith(STAFF_PREFIX))) {
     throw new ValidationError('没有这个演示身份', { as: '没有这个演示身份，请从列表中选择' })
   }
-  const token = await signSessionToken({
-    sub: user.id,
-    name: user.name,
-    role: user.role,
-    areaId: user.areaId,
-    departmentId: user.departmentId,
-    taskForceId: user.taskForceId,
-  })
-  return { token, user: await toUser(user) }
+  return issueSession(user)
 }
 
 async function demoStaff(enterpriseId: string): Promise<UserRecord | undefined> {
@@ -35,7 +27,20 @@ async function demoStaff(enterpriseId: string): Promise<UserRecord | undefined> 
   if (!enterprise) return undefined
   const user: UserRecord = { id: staffUserId(enterpriseId), name: enterprise.contact?.name ?? '企业联系人', role: 'staff', phone: enterprise.contact?.phone }
   await putUser(user)
-  await putBinding(user.id, { enterpriseId, enterpriseName: enterprise.name, status: 'approved' })
+  const at = new Date().toISOString()
+  await putBinding({
+    userId: user.id,
+    userName: user.name,
+    enterpriseId,
+    enterpriseName: enterprise.name,
+    areaId: enterprise.areaId,
+    specialistId: enterprise.specialistId,
+    status: 'approved',
+    requestedAt: at,
+    decidedAt: at,
+    decidedBy: '演示数据',
+    via: 'demo',
+  })
   return user
 }
 

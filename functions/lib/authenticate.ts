@@ -1,20 +1,15 @@
 import type { Actor } from '@shared/domain/actor'
 import { UnauthenticatedError } from '@shared/errors'
-import { listBindings } from '../store/user.store'
+import { listBindings } from '../store/binding.store'
 import type { ApiRequest } from './http'
-import { verifySessionToken } from './session-token'
+import { verifySessionToken, type SessionClaims } from './session-token'
 
 /**
- * Establishes who is calling: the token says who the user is; a staff member's enterprises are
- * read from the store on every request so that a revoked binding stops working at once.
+ * The actor behind verified claims. A staff member's enterprises are read from the store on
+ * every request, so that an approval or a revocation takes effect at the next request.
  */
-export async function authenticate(request: ApiRequest): Promise<Actor> {
-  const header = request.headers.authorization ?? ''
-  const match = /^Bearer\s+(\S+)$/i.exec(header)
-  if (!match?.[1]) throw new UnauthenticatedError()
-  const claims = await verifySessionToken(match[1])
-  const enterpriseIds =
-    claims.role === 'staff' ? (await listBindings(claims.sub)).filter((b) => b.status === 'approved').map((b) => b.enterpriseId) : []
+export async function actorFromClaims(claims: SessionClaims): Promise<Actor> {
+  const bindings = claims.role === 'staff' ? await listBindings(claims.sub) : []
   return {
     id: claims.sub,
     name: claims.name,
@@ -22,6 +17,15 @@ export async function authenticate(request: ApiRequest): Promise<Actor> {
     areaId: claims.areaId,
     departmentId: claims.departmentId,
     taskForceId: claims.taskForceId,
-    enterpriseIds,
+    enterpriseIds: bindings.filter((b) => b.status === 'approved').map((b) => b.enterpriseId),
+    pendingEnterpriseIds: bindings.filter((b) => b.status === 'pending').map((b) => b.enterpriseId),
   }
+}
+
+/** Establishes who is calling from the bearer token. */
+export async function authenticate(request: ApiRequest): Promise<Actor> {
+  const header = request.headers.authorization ?? ''
+  const match = /^Bearer\s+(\S+)$/i.exec(header)
+  if (!match?.[1]) throw new UnauthenticatedError()
+  return actorFromClaims(await verifySessionToken(match[1]))
 }

@@ -11,7 +11,20 @@ const configSchema = z.object({
   /** Set only for local runs (DynamoDB Local); deployed stages use the regional endpoint. */
   DYNAMODB_ENDPOINT: z.url().optional().or(z.literal('').transform(() => undefined)),
   TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters'),
-  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(12 * 3600),
+  /** Bearer tokens are short-lived; a refresh re-reads the user, so role changes bite within this. */
+  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(2 * 3600),
+  REFRESH_TTL_SECONDS: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
+  /** WeChat's server APIs; locally and in tests the stand-in server on localhost. */
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECHAT_APP_ID: z.string().default(''),
+  WECHAT_APP_SECRET: z.string().default(''),
+  /**
+   * What a card's code opens: a WeChat mini-program code (production) or a QR code of the h5
+   * page (local runs, and h5-only deployments).
+   */
+  CARD_CODE: z.enum(['wxacode', 'h5-url']).default('wxacode'),
+  H5_BASE_URL: z.url().default('http://localhost:10086'),
+  WXA_ENV_VERSION: z.enum(['release', 'trial', 'develop']).default('release'),
   /** The demo-login routes exist only where this is true (local stage). */
   DEV_LOGIN: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 })

@@ -4,7 +4,9 @@ import {
   ForbiddenError,
   IdempotencyKeyReusedError,
   NotFoundError,
+  RateLimitedError,
   UnauthenticatedError,
+  UpstreamUnavailableError,
   ValidationError,
 } from '@shared/errors'
 import type { ErrorBody } from '@shared/schemas/common.schema'
@@ -26,6 +28,8 @@ export function errorResponse(error: unknown): ErrorResponse {
     : error instanceof NotFoundError ? 404
     : error instanceof ConflictError ? 409
     : error instanceof IdempotencyKeyReusedError ? 422
+    : error instanceof RateLimitedError ? 429
+    : error instanceof UpstreamUnavailableError ? 503
     : undefined
   if (status !== undefined && error instanceof AppError) {
     return { status, body: { error: { code: error.code, message: error.message } } }

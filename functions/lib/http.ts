@@ -19,9 +19,24 @@ export interface ApiResponse {
   status: number
   body: unknown
   headers?: Record<string, string>
+  /** A file instead of JSON: sent base64-encoded, as API Gateway expects binary bodies. */
+  file?: { contentType: string; content: Uint8Array; fileName?: string; maxAgeSeconds?: number }
 }
 
 export const ok = (body: unknown, status = 200): ApiResponse => ({ status, body })
+
+export const fileResponse = (file: NonNullable<ApiResponse['file']>): ApiResponse => ({ status: 200, body: undefined, file })
+
+function fileResult(file: NonNullable<ApiResponse['file']>): APIGatewayProxyResultV2 {
+  const headers: Record<string, string> = {
+    'content-type': file.contentType,
+    'cache-control': file.maxAgeSeconds ? `public, max-age=${file.maxAgeSeconds}` : 'no-store',
+    // Images are drawn onto canvases by the h5 print sheet, which needs them CORS-clean.
+    'access-control-allow-origin': '*',
+  }
+  if (file.fileName) headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`
+  return { statusCode: 200, headers, body: Buffer.from(file.content).toString('base64'), isBase64Encoded: true }
+}
 
 function parseBody(event: APIGatewayProxyEventV2): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return undefined
@@ -65,6 +80,7 @@ export function httpHandler(handle: (request: ApiRequest) => Promise<ApiResponse
       request = toRequest(event)
       const response = await handle(request)
       logger.info('request', { route: event.routeKey, status: response.status, ms: Date.now() - started, requestId: request.requestId })
+      if (response.file) return fileResult(response.file)
       return json(response.status, response.body, response.headers)
     } catch (error) {
       const { status, body } = errorResponse(error)

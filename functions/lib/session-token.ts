@@ -36,7 +36,7 @@ export async function verifySessionToken(token: string): Promise<SessionClaims> 
     if (!claims.success) throw new UnauthenticatedError('登录信息无效，请重新登录')
     return claims.data
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('登录已过期，请重新登录')
+    if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('登录已过期，请重新登录', 'TOKEN_EXPIRED')
     if (error instanceof UnauthenticatedError) throw error
     throw new UnauthenticatedError('登录信息无效，请重新登录')
   }

@@ -12,6 +12,8 @@ import { catalogSchema } from '@shared/schemas/catalog.schema'
 import { errorBodySchema } from '@shared/schemas/common.schema'
 import { devIdentitiesSchema, devLoginRequestSchema, loginResponseSchema, meResponseSchema } from '@shared/schemas/user.schema'
 
+import { registerRosterPaths } from './openapi-roster'
+
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } })
 const errors = {
   400: json(errorBodySchema, '请求有误：字段级中文说明见 error.fields'),
@@ -100,6 +102,8 @@ export function buildOpenApiDocument(options: { devLogin: boolean }) {
       409: json(errorBodySchema, '状态不允许（INVALID_TRANSITION）或版本已变（VERSION_CONFLICT）'),
     },
   })
+
+  registerRosterPaths(registry)
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -1,17 +1,14 @@
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type QueryCommandInput,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb'
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import type { ListingScope } from '@shared/domain/access'
 import { ValidationError } from '@shared/errors'
 import type { Appeal, AppealEvent, AppealStatus, CoHandler } from '@shared/schemas/appeal.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { stripKeys, type IndexName } from './keys'
+import { transactWrite } from './transact'
+import { counterUpdate } from './enterprise.store'
+import { countDelta } from '@shared/domain/appeal-counts'
+
+export { WriteConflict } from './transact'
 
 /*
  * Appeal partition  APPEAL#<id>
@@ -58,29 +55,6 @@ export interface IdempotencyRecord {
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
 
-/** Thrown when another writer got there first: a transaction condition or a conflict failed. */
-export class WriteConflict extends Error {
-  constructor(readonly reasons: string[]) {
-    super(`write conflict: ${reasons.join(',')}`)
-  }
-}
-
-const CONFLICT_CODES = new Set(['None', 'ConditionalCheckFailed', 'TransactionConflict'])
-
-/** All or nothing; a failed condition or a concurrent transaction becomes a WriteConflict. */
-async function transactWrite(items: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<void> {
-  try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: items }))
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) {
-      const reasons = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None')
-      // Throttling or a validation failure is not a lost race: let it surface as an error.
-      if (reasons.every((code) => CONFLICT_CODES.has(code))) throw new WriteConflict(reasons)
-    }
-    throw error
-  }
-}
-
 const eventItem = (event: AppealEvent) => ({ ...eventKey(event.appealId, event.seq), entity: 'EVENT', ...event })
 
 /**
@@ -111,6 +85,7 @@ export async function createAppeal(
         Item: { ...taskKey(appeal.id, c), entity: 'TASK', appealId: appeal.id, gsi2pk: holderOfCoHandler(c), gsi2sk: order, ...c },
       },
     })),
+    ...counterUpdate(appeal.enterpriseId, countDelta(null, appeal.status)),
   ])
 }
 
@@ -166,7 +141,46 @@ export async function saveTransition(previousVersion: number, appeal: Appeal, ev
       },
     },
     { Put: { TableName: TABLE, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...counterUpdate(appeal.enterpriseId, countDelta(event.from, appeal.status)),
   ])
+}
+
+/**
+ * Access pattern: an enterprise's appeals that one user filed, or all of them (filedBy omitted),
+ * optionally only those in the given statuses. Reads the enterprise's index partition, which
+ * holds tens to hundreds of appeals.
+ */
+export async function listEnterpriseAppeals(enterpriseId: string, options: { filedBy?: string; statuses?: readonly AppealStatus[] } = {}): Promise<Appeal[]> {
+  const filters: string[] = []
+  const names: Record<string, string> = {}
+  const values: Record<string, unknown> = { ':pk': `ENT#${enterpriseId}` }
+  if (options.filedBy) {
+    filters.push('filedBy.id = :filer')
+    values[':filer'] = options.filedBy
+  }
+  if (options.statuses) {
+    filters.push(`#status IN (${options.statuses.map((_, i) => `:s${i}`).join(', ')})`)
+    names['#status'] = 'status'
+    options.statuses.forEach((status, i) => (values[`:s${i}`] = status))
+  }
+  const appeals: Appeal[] = []
+  let startKey: Record<string, unknown> | undefined
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: TABLE,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+        ExclusiveStartKey: startKey,
+      }),
+    )
+    appeals.push(...(page.Items ?? []).map((item) => stripKeys<Appeal>(item)))
+    startKey = page.LastEvaluatedKey
+  } while (startKey)
+  return appeals
 }
 
 interface Source {
@@ -174,12 +188,16 @@ interface Source {
   pk: string
   /** Task entries point at their appeal; appeal entries are the appeal. */
   holds: 'appeal' | 'task'
+  /** Only the appeals this user filed (a member whose binding is still pending). */
+  filedBy?: string
 }
 
 function sourceOf(scope: ListingScope): Source {
   switch (scope.kind) {
     case 'enterprise':
       return { index: 'gsi1', pk: `ENT#${scope.enterpriseId}`, holds: 'appeal' }
+    case 'enterpriseFiler':
+      return { index: 'gsi1', pk: `ENT#${scope.enterpriseId}`, holds: 'appeal', filedBy: scope.filerId }
     case 'owner':
       return { index: 'gsi2', pk: `HOLDER#owner:${scope.ownerId}`, holds: 'appeal' }
     case 'coHandler':
@@ -227,11 +245,17 @@ async function readSource(source: Source, below: string | undefined, limit: numb
     ScanIndexForward: false,
     Limit: limit,
   }
+  const filters: string[] = []
   if (statuses && source.holds === 'appeal') {
-    input.FilterExpression = `#status IN (${statuses.map((_, i) => `:s${i}`).join(', ')})`
+    filters.push(`#status IN (${statuses.map((_, i) => `:s${i}`).join(', ')})`)
     input.ExpressionAttributeNames = { ...input.ExpressionAttributeNames, '#status': 'status' }
     statuses.forEach((status, i) => (input.ExpressionAttributeValues![`:s${i}`] = status))
   }
+  if (source.filedBy) {
+    filters.push('filedBy.id = :filer')
+    input.ExpressionAttributeValues![':filer'] = source.filedBy
+  }
+  if (filters.length > 0) input.FilterExpression = filters.join(' AND ')
   const page = await dynamo.send(new QueryCommand(input))
   const entries = (page.Items ?? []).map((item) => ({
     order: String(item[skName]),

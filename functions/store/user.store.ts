@@ -1,9 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { Role } from '@shared/schemas/common.schema'
-import type { Binding } from '@shared/schemas/user.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { batchWriteAll } from './batch'
 import { stripKeys } from './keys'
+import { WriteConflict, transactWrite } from './transact'
 
 export interface UserRecord {
   id: string
@@ -27,8 +27,8 @@ export async function getUser(id: string): Promise<UserRecord | undefined> {
   return result.Item ? stripKeys<UserRecord>(result.Item) : undefined
 }
 
-/** Access pattern: people of one role, ordered by area then id. */
-export async function listUsersByRole(role: Role, limit = 200): Promise<UserRecord[]> {
+/** Access pattern: people of one role, ordered by area then id; `areaId` narrows to one area ('-' = none). */
+export async function listUsersByRole(role: Role, limit = 2000, areaId?: string): Promise<UserRecord[]> {
   const users: UserRecord[] = []
   let startKey: Record<string, unknown> | undefined
   do {
@@ -36,8 +36,8 @@ export async function listUsersByRole(role: Role, limit = 200): Promise<UserReco
       new QueryCommand({
         TableName: TABLE,
         IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `ROLE#${role}` },
+        KeyConditionExpression: areaId ? 'gsi1pk = :pk AND begins_with(gsi1sk, :area)' : 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ROLE#${role}`, ...(areaId ? { ':area': `${areaId}#` } : {}) },
         ExclusiveStartKey: startKey,
         Limit: limit - users.length,
       }),
@@ -48,29 +48,54 @@ export async function listUsersByRole(role: Role, limit = 200): Promise<UserReco
   return users
 }
 
-/** Access pattern: a user's enterprise bindings, read on every request so a revocation bites at once. */
-export async function listBindings(userId: string): Promise<Binding[]> {
-  const result = await dynamo.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': 'BINDING#' },
-    }),
-  )
-  return (result.Items ?? []).map((item) => stripKeys<Binding>(item))
-}
-
 /** Access pattern: create or refresh a user's profile. */
 export async function putUser(user: UserRecord): Promise<void> {
   await dynamo.send(new PutCommand({ TableName: TABLE, Item: { ...userKey(user.id), ...roleIndexKey(user), entity: 'USER', ...user } }))
 }
 
-/** Access pattern: bind a user to an enterprise (idempotent). */
-export async function putBinding(userId: string, binding: Binding): Promise<void> {
-  await dynamo.send(new PutCommand({ TableName: TABLE, Item: { ...bindingKey(userId, binding.enterpriseId), entity: 'BINDING', ...binding } }))
-}
-
 /** Access pattern: load officials in bulk (seeding and roster import). */
 export async function putUsers(users: UserRecord[]): Promise<void> {
   await batchWriteAll(users.map((u) => ({ ...userKey(u.id), ...roleIndexKey(u), entity: 'USER', ...u })))
+}
+
+/** Access pattern: several profiles by id (names and phones of specialists for lists and cards). */
+export async function getUsers(ids: readonly string[]): Promise<Map<string, UserRecord>> {
+  const found = new Map<string, UserRecord>()
+  const unique = [...new Set(ids)]
+  for (let start = 0; start < unique.length; start += 100) {
+    let keys: Record<string, unknown>[] = unique.slice(start, start + 100).map(userKey)
+    for (let attempt = 0; keys.length > 0 && attempt < 8; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 10))
+      const result = await dynamo.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: keys } } }))
+      for (const item of result.Responses?.[TABLE] ?? []) found.set(String(item.id), stripKeys<UserRecord>(item))
+      keys = (result.UnprocessedKeys?.[TABLE]?.Keys ?? []) as Record<string, unknown>[]
+    }
+  }
+  return found
+}
+
+/** A WeChat identity (openid of this mini-program) points at one user: OPENID#<openid> / LOGIN. */
+const openidKey = (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'LOGIN' })
+
+/** Access pattern: who signs in with this openid. */
+export async function findUserIdByOpenid(openid: string): Promise<string | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: TABLE, Key: openidKey(openid), ConsistentRead: true }))
+  return result.Item ? String(result.Item.userId) : undefined
+}
+
+/**
+ * Access pattern: first sign-in of a WeChat user: the profile and the openid link are written
+ * together. Returns false when another request linked this openid first (the caller re-reads).
+ */
+export async function createUserForOpenid(user: UserRecord, openid: string, at: string): Promise<boolean> {
+  try {
+    await transactWrite([
+      { Put: { TableName: TABLE, Item: { ...openidKey(openid), entity: 'OPENID', userId: user.id, createdAt: at }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: TABLE, Item: { ...userKey(user.id), ...roleIndexKey(user), entity: 'USER', ...user }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ])
+    return true
+  } catch (error) {
+    if (error instanceof WriteConflict) return false
+    throw error
+  }
 }

@@ -9,6 +9,10 @@ export interface ApiServerOptions {
   dynamoEndpoint: string
   /** serverless-esbuild's build folder; give each concurrent server its own. */
   buildFolder?: string
+  /** The WeChat server the API talks to (the local stand-in). */
+  wechatApiBase: string
+  /** Where the h5 mini-program is served: local card codes point at its card page. */
+  h5BaseUrl: string
 }
 
 /**
@@ -28,6 +32,8 @@ export async function startApiServer(options: ApiServerOptions) {
       API_PORT: String(options.port),
       LAMBDA_PORT: String(options.lambdaPort),
       DYNAMODB_ENDPOINT: options.dynamoEndpoint,
+      WECHAT_API_BASE: options.wechatApiBase,
+      H5_BASE_URL: options.h5BaseUrl,
       ...(options.buildFolder ? { ESBUILD_WORK_FOLDER: options.buildFolder } : {}),
       // The offline mode prints every request; keep the local terminal readable.
       SLS_TELEMETRY_DISABLED: '1',

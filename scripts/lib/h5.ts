@@ -9,6 +9,8 @@ const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..', '..')
 
 export interface H5BuildOptions {
   apiBase: string
+  /** The local WeChat stand-in, which replaces wx.login in the browser build. */
+  wechatStandIn: string
   /** Output folder under miniapp/ (tests build into their own). */
   outputRoot?: string
   onProgress?: (line: string) => void
@@ -19,7 +21,7 @@ export async function buildH5(options: H5BuildOptions): Promise<string> {
   const outputRoot = options.outputRoot ?? 'dist'
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5', '--no-check'], {
     cwd: join(ROOT, 'miniapp'),
-    env: { ...process.env, NODE_ENV: 'production', TARO_APP_API_BASE: options.apiBase, TARO_OUTPUT_ROOT: outputRoot },
+    env: { ...process.env, NODE_ENV: 'production', TARO_APP_API_BASE: options.apiBase, TARO_APP_WECHAT_STAND_IN: options.wechatStandIn, TARO_OUTPUT_ROOT: outputRoot },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

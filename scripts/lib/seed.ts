@@ -5,6 +5,7 @@ export interface SeedSummary {
   categories: number
   officials: number
   enterprises: number
+  cards: number
 }
 
 /**
@@ -12,14 +13,17 @@ export interface SeedSummary {
  * name the table and endpoint). Safe to run twice: every write is a keyed put.
  */
 export async function seedDemoCity(city: DemoCity = readDemoCity()): Promise<SeedSummary> {
-  const [{ putCatalog }, { putEnterprises }, { putUsers }] = await Promise.all([
+  const [{ putCatalog }, { upsertEnterprises }, { putUsers }, { ensureCards }] = await Promise.all([
     import('../../functions/store/catalog.store'),
     import('../../functions/store/enterprise.store'),
     import('../../functions/store/user.store'),
+    import('../../functions/cards/issue-cards'),
   ])
   const specialistOf = new Map(city.assignments.map((a) => [a.enterpriseId, a.specialistId]))
   await putCatalog({ categories: city.categories, areas: city.areas, departments: city.departments, taskForces: city.taskForces })
-  await putEnterprises(city.enterprises.map((e) => ({ ...e, specialistId: specialistOf.get(e.id) ?? null })))
+  // Upserts keep each enterprise's appeal counters and card when the city is seeded again (--persist).
+  const enterprises = await upsertEnterprises(city.enterprises.map((e) => ({ ...e, specialistId: specialistOf.get(e.id) ?? null })))
+  const cards = await ensureCards(enterprises)
   const officials = [
     ...city.specialists.map((s) => ({ id: s.id, name: s.name, role: 'specialist' as const, title: s.title, phone: s.phone, areaId: s.areaId ?? undefined, departmentId: s.departmentId })),
     ...city.departmentHandlers.map((h) => ({ id: h.id, name: h.name, role: 'department_handler' as const, phone: h.phone, departmentId: h.departmentId })),
@@ -27,5 +31,5 @@ export async function seedDemoCity(city: DemoCity = readDemoCity()): Promise<See
     ...city.admins.map((a) => ({ id: a.id, name: a.name, role: a.role, title: a.title, areaId: a.areaId })),
   ]
   await putUsers(officials)
-  return { areas: city.areas.length, categories: city.categories.length, officials: officials.length, enterprises: city.enterprises.length }
+  return { areas: city.areas.length, categories: city.categories.length, officials: officials.length, enterprises: city.enterprises.length, cards }
 }

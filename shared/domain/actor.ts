@@ -11,6 +11,11 @@ export interface Actor {
   taskForceId?: string
   /** Enterprises whose staff this user is (approved bindings only). */
   enterpriseIds: readonly string[]
+  /**
+   * Enterprises this user asked to join by scanning a card, not yet approved: they may file
+   * appeals for them and see only the appeals they filed themselves.
+   */
+  pendingEnterpriseIds: readonly string[]
 }
 
 export const SYSTEM_ACTOR: ActorRef = { id: 'system', name: '系统', role: 'system' }

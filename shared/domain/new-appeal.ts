@@ -51,6 +51,8 @@ export function newAppeal(request: SubmitAppealRequest, ctx: NewAppealContext): 
     dueAt: addWorkingDays(ctx.now, ctx.category.resolveDays, ctx.isWorkday).toISOString(),
     reopenCount: 0,
     version: 1,
+    // Filed by someone who scanned the card but is not yet confirmed as the enterprise's staff.
+    ...(ctx.actor.pendingEnterpriseIds.includes(ctx.enterprise.id) ? { filerPending: true } : {}),
   }
   const event: AppealEvent = {
     appealId: appeal.id,

@@ -121,11 +121,13 @@ export const appealSchema = z
     withdrawal: z.object({ reason: z.string(), at: instantSchema }).optional(),
     reopenCount: z.number().int().min(0),
     version: z.number().int().min(1),
+    filerPending: z.boolean().optional().meta({ description: "待核实: the filer's binding to the enterprise was not yet approved" }),
+    filerRejected: z.boolean().optional().meta({ description: "The filer's binding was rejected after filing" }),
   })
   .meta({ id: 'Appeal' })
 export type Appeal = z.infer<typeof appealSchema>
 
-export const appealEventTypeSchema = z.enum(['submit', 'accept', 'note', 'respond', 'evaluate', 'reopen', 'withdraw'])
+export const appealEventTypeSchema = z.enum(['submit', 'accept', 'note', 'respond', 'evaluate', 'reopen', 'withdraw', 'reassign', 'verify_filer'])
 export type AppealEventType = z.infer<typeof appealEventTypeSchema>
 
 export const appealEventSchema = z

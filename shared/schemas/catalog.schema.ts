@@ -2,6 +2,8 @@ import * as z from 'zod'
 
 export const industrySchema = z.enum(['industry', 'construction', 'retail', 'services', 'agriculture'])
 export const scaleSchema = z.enum(['above', 'near', 'other'])
+export type Industry = z.infer<typeof industrySchema>
+export type Scale = z.infer<typeof scaleSchema>
 
 export const areaSchema = z.object({
   id: z.string(),

@@ -1,12 +1,44 @@
 import * as z from 'zod'
 import { roleSchema } from './common.schema'
 
+/**
+ * A staff member's tie to one enterprise. Scanning a card asks for one (pending); the
+ * specialist, an admin or an approved colleague decides. Only `approved` opens the enterprise's
+ * appeals; `pending` may file and sees only what it filed; `rejected` and `revoked` see nothing.
+ */
+export const bindingStatusSchema = z.enum(['pending', 'approved', 'rejected', 'revoked'])
+export type BindingStatus = z.infer<typeof bindingStatusSchema>
+
 export const bindingSchema = z.object({
   enterpriseId: z.string(),
   enterpriseName: z.string(),
-  status: z.enum(['approved', 'pending']),
+  status: bindingStatusSchema,
 })
 export type Binding = z.infer<typeof bindingSchema>
+
+/** A binding as the enterprise's approvers see it. */
+export const staffMemberSchema = z
+  .object({
+    userId: z.string(),
+    userName: z.string(),
+    enterpriseId: z.string(),
+    enterpriseName: z.string(),
+    status: bindingStatusSchema,
+    requestedAt: z.string(),
+    decidedAt: z.string().optional(),
+    decidedBy: z.string().optional().meta({ description: 'Name of who approved, rejected or revoked' }),
+  })
+  .meta({ id: 'StaffMember' })
+export type StaffMember = z.infer<typeof staffMemberSchema>
+export const staffListSchema = z.object({ items: z.array(staffMemberSchema) }).meta({ id: 'StaffList' })
+
+export const bindingDecisionSchema = z
+  .object({
+    decision: z.enum(['approve', 'reject', 'revoke'], { message: '请选择通过、驳回或解除' }),
+  })
+  .strict()
+  .meta({ id: 'BindingDecision' })
+export type BindingDecision = z.infer<typeof bindingDecisionSchema>['decision']
 
 export const userSchema = z
   .object({
@@ -35,7 +67,25 @@ export const devLoginRequestSchema = z
   .strict()
   .meta({ id: 'DevLoginRequest' })
 
-export const loginResponseSchema = z.object({ token: z.string(), user: userSchema }).meta({ id: 'LoginResponse' })
+export const wechatLoginRequestSchema = z
+  .object({ code: z.string({ message: '缺少微信登录凭证' }).trim().min(1, '缺少微信登录凭证').max(128, '微信登录凭证格式不正确') })
+  .strict()
+  .meta({ id: 'WeChatLoginRequest' })
+
+export const refreshRequestSchema = z
+  .object({ refreshToken: z.string({ message: '缺少刷新凭证' }).min(20, '刷新凭证格式不正确').max(200, '刷新凭证格式不正确') })
+  .strict()
+  .meta({ id: 'RefreshRequest' })
+
+/** A session: a short-lived bearer token and a single-use refresh token that replaces it. */
+export const loginResponseSchema = z
+  .object({
+    token: z.string(),
+    expiresIn: z.number().int().meta({ description: 'Seconds until `token` expires' }),
+    refreshToken: z.string().meta({ description: 'Single use: POST /api/auth/refresh returns a new pair' }),
+    user: userSchema,
+  })
+  .meta({ id: 'LoginResponse' })
 export type LoginResponse = z.infer<typeof loginResponseSchema>
 
 /** A selectable identity on the local login page. */

@@ -229,3 +229,70 @@ describe('the rest of the surface', () => {
     expect(response.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('idempotency-key')
   })
 })
+
+describe('cards, WeChat sign-in and the roster', () => {
+  const loginCode = async (deviceId: string) =>
+    ((await (await fetch(`${inject('wechatUrl')}/dev/login-code`, { method: 'POST', body: JSON.stringify({ deviceId }) })).json()) as { code: string }).code
+
+  it('signs in with WeChat, binds by card, and refreshes the session once', async () => {
+    const cards = await api.call('GET', '/api/areas/xt-hitech/cards', { token: admin })
+    expect(cards.status).toBe(200)
+    const card = cards.body.cards[0]
+    const view = await api.call('GET', `/api/cards/${card.id}`)
+    expect(view.status).toBe(200)
+    expect(view.body).toMatchObject({ id: card.id, enterprise: { id: card.enterprise.id } })
+
+    const login = await api.call('POST', '/api/auth/wechat', { body: { code: await loginCode('contract-phone') } })
+    expect(login.status).toBe(200)
+    const session = loginResponseSchema.parse(login.body)
+    const bound = await api.call('POST', `/api/cards/${card.id}/bind`, { token: session.token })
+    expect(bound.body).toEqual({ binding: { enterpriseId: card.enterprise.id, enterpriseName: card.enterprise.name, status: 'pending' } })
+
+    const refreshed = await api.call('POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })
+    expect(refreshed.status).toBe(200)
+    expect(refreshed.body.user.bindings).toEqual([bound.body.binding])
+    const replay = await api.call('POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })
+    expect(replay.status).toBe(401)
+  })
+
+  it('answers bad WeChat codes and bad card ids with 4xx and Chinese messages', async () => {
+    const badCode = await api.call('POST', '/api/auth/wechat', { body: { code: 'not-a-code' } })
+    expect(badCode.status).toBe(400)
+    expect(badCode.body.error.code).toBe('WECHAT_CODE_INVALID')
+    expect((await api.call('POST', '/api/auth/wechat', { body: {} })).body.error.fields).toHaveProperty('code')
+    const badCard = await api.call('GET', '/api/cards/not-a-card')
+    expect(badCard.status).toBe(400)
+    expect(errorBodySchema.parse(badCard.body).error.message).toMatch(/[\u4e00-\u9fa5]/)
+    expect((await api.call('GET', '/api/cards/0000000000000000000a')).status).toBe(404)
+  })
+
+  it('serves card codes and roster templates as files', async () => {
+    const cards = await api.call('GET', '/api/areas/xt-hitech/cards', { token: admin })
+    const png = await fetch(`${inject('apiUrl')}/api/cards/${cards.body.cards[0].id}/code`)
+    expect(png.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await png.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]))
+    const xlsx = await fetch(`${inject('apiUrl')}/api/roster/template?format=xlsx`)
+    expect(xlsx.status).toBe(200)
+    expect(xlsx.headers.get('content-disposition')).toContain('.xlsx')
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK')
+    const csv = await fetch(`${inject('apiUrl')}/api/roster/template?format=csv`)
+    expect(Buffer.from(await csv.arrayBuffer()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    expect((await api.call('GET', '/api/roster/template?format=pdf')).status).toBe(400)
+  })
+
+  it('keeps roster routes to admins of the scope', async () => {
+    expect((await api.call('GET', '/api/areas/yuhu/cards', { token: admin })).status).toBe(404)
+    expect((await api.call('GET', '/api/enterprises', { token: staff })).status).toBe(403)
+    expect((await api.call('GET', '/api/enterprises?scale=huge', { token: admin })).status).toBe(400)
+    const list = await api.call('GET', '/api/enterprises?limit=5', { token: admin })
+    expect(list.status).toBe(200)
+    expect(list.body.items).toHaveLength(5)
+    expect((await api.call('POST', '/api/roster/import', { token: specialist, body: { fileName: 'a.xlsx', contentBase64: 'UEs=', dryRun: true } })).status).toBe(403)
+    const badFile = await api.call('POST', '/api/roster/import', { token: admin, body: { fileName: 'a.pdf', contentBase64: 'UEs=', dryRun: true } })
+    expect(badFile.status).toBe(400)
+    expect(badFile.body.error.fields).toHaveProperty('fileName')
+    const reassign = await api.call('POST', '/api/enterprises/en-0001/reassign', { token: admin, body: { specialistId: 'sp-001' } })
+    expect(reassign.status).toBe(400)
+    expect(reassign.body.error.fields).toHaveProperty('reason')
+  })
+})

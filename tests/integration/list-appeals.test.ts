@@ -8,7 +8,7 @@ import { submitAppeal } from '../../functions/appeals/submit-appeal.use-case'
 import { areaAdmin, cityAdmin, owner, powerHandler, waterHandler } from '../support/fixtures'
 
 // en-0001 (specialist sp-007, 湘潭高新区) and en-0003, both of one staff member for the merge case.
-const staffOfTwo: Actor = { id: 'staff-two', name: '两家企业的联系人', role: 'staff', enterpriseIds: ['en-0001', 'en-0003'] }
+const staffOfTwo: Actor = { id: 'staff-two', name: '两家企业的联系人', role: 'staff', enterpriseIds: ['en-0001', 'en-0003'], pendingEnterpriseIds: [] }
 
 async function readAll(actor: Actor, limit: number, status?: Appeal['status'][]) {
   const pages: Appeal[][] = []

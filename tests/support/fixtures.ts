@@ -2,15 +2,15 @@ import type { Actor } from '@shared/domain/actor'
 import type { Appeal, AppealStatus } from '@shared/schemas/appeal.schema'
 import type { Category } from '@shared/schemas/catalog.schema'
 
-export const staff: Actor = { id: 'staff-en-0001', name: '范波艳', role: 'staff', enterpriseIds: ['en-0001'] }
-export const otherStaff: Actor = { id: 'staff-en-0002', name: '韦琳', role: 'staff', enterpriseIds: ['en-0002'] }
-export const owner: Actor = { id: 'sp-007', name: '徐慧萍', role: 'specialist', areaId: 'xt-hitech', enterpriseIds: [] }
-export const otherSpecialist: Actor = { id: 'sp-001', name: '姜婷', role: 'specialist', areaId: 'xt-hitech', enterpriseIds: [] }
-export const powerHandler: Actor = { id: 'dh-001', name: '林明', role: 'department_handler', departmentId: 'power', enterpriseIds: [] }
-export const waterHandler: Actor = { id: 'dh-002', name: '金远静', role: 'department_handler', departmentId: 'water', enterpriseIds: [] }
-export const areaAdmin: Actor = { id: 'ad-xt-hitech', name: '卢鹏', role: 'area_admin', areaId: 'xt-hitech', enterpriseIds: [] }
-export const otherAreaAdmin: Actor = { id: 'ad-yuhu', name: '方桂静', role: 'area_admin', areaId: 'yuhu', enterpriseIds: [] }
-export const cityAdmin: Actor = { id: 'ad-city', name: '万明建', role: 'city_admin', enterpriseIds: [] }
+export const staff: Actor = { id: 'staff-en-0001', name: '范波艳', role: 'staff', enterpriseIds: ['en-0001'], pendingEnterpriseIds: [] }
+export const otherStaff: Actor = { id: 'staff-en-0002', name: '韦琳', role: 'staff', enterpriseIds: ['en-0002'], pendingEnterpriseIds: [] }
+export const owner: Actor = { id: 'sp-007', name: '徐慧萍', role: 'specialist', areaId: 'xt-hitech', enterpriseIds: [], pendingEnterpriseIds: [] }
+export const otherSpecialist: Actor = { id: 'sp-001', name: '姜婷', role: 'specialist', areaId: 'xt-hitech', enterpriseIds: [], pendingEnterpriseIds: [] }
+export const powerHandler: Actor = { id: 'dh-001', name: '林明', role: 'department_handler', departmentId: 'power', enterpriseIds: [], pendingEnterpriseIds: [] }
+export const waterHandler: Actor = { id: 'dh-002', name: '金远静', role: 'department_handler', departmentId: 'water', enterpriseIds: [], pendingEnterpriseIds: [] }
+export const areaAdmin: Actor = { id: 'ad-xt-hitech', name: '卢鹏', role: 'area_admin', areaId: 'xt-hitech', enterpriseIds: [], pendingEnterpriseIds: [] }
+export const otherAreaAdmin: Actor = { id: 'ad-yuhu', name: '方桂静', role: 'area_admin', areaId: 'yuhu', enterpriseIds: [], pendingEnterpriseIds: [] }
+export const cityAdmin: Actor = { id: 'ad-city', name: '万明建', role: 'city_admin', enterpriseIds: [], pendingEnterpriseIds: [] }
 
 export const powerCategory: Category = { id: 'power', name: '用电', departments: ['power', 'drc'], firstResponseDays: 1, resolveDays: 5, taskForce: true }
 

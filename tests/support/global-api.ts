@@ -6,5 +6,6 @@ export default async function setup(project: TestProject) {
   const stack = await startStack(TEST_PORTS.api, '.esbuild-test-api')
   project.provide('apiUrl', stack.apiUrl)
   project.provide('dynamoEndpoint', stack.dynamoEndpoint)
+  project.provide('wechatUrl', stack.wechatUrl)
   return stack.stop
 }

@@ -7,11 +7,12 @@ import { startStack } from './stack'
 export default async function setup(project: TestProject) {
   const [stack, dir] = await Promise.all([
     startStack(TEST_PORTS.e2e, '.esbuild-test-e2e'),
-    buildH5({ apiBase: `http://localhost:${TEST_PORTS.e2e.api}`, outputRoot: 'dist-e2e' }),
+    buildH5({ apiBase: `http://localhost:${TEST_PORTS.e2e.api}`, wechatStandIn: `http://localhost:${TEST_PORTS.e2e.wechat}`, outputRoot: 'dist-e2e' }),
   ])
   const h5 = await serveStatic(dir, TEST_PORTS.e2e.h5)
   project.provide('apiUrl', stack.apiUrl)
   project.provide('h5Url', h5.url)
+  project.provide('wechatUrl', stack.wechatUrl)
   return async () => {
     h5.server.close()
     await stack.stop()

@@ -5,5 +5,6 @@ declare module 'vitest' {
     dynamoEndpoint: string
     apiUrl: string
     h5Url: string
+    wechatUrl: string
   }
 }

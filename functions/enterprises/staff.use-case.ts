@@ -1,0 +1,76 @@
+import { canDecideStaff, canSeeEnterprise } from '@shared/domain/admin-access'
+import { verifyFiler } from '@shared/domain/appeal-admin'
+import type { Actor } from '@shared/domain/actor'
+import { ConflictError, ForbiddenError, NotFoundError } from '@shared/errors'
+import type { BindingDecision, BindingStatus, StaffMember } from '@shared/schemas/user.schema'
+import { listEnterpriseAppeals, saveTransition, WriteConflict } from '../store/appeal.store'
+import { decideBinding, getBinding, listEnterpriseStaff, listPendingOfArea, listPendingOfSpecialist, type BindingRecord } from '../store/binding.store'
+import { getEnterprise } from '../store/enterprise.store'
+
+const toMember = ({ userId, userName, enterpriseId, enterpriseName, status, requestedAt, decidedAt, decidedBy }: BindingRecord): StaffMember => ({
+  userId,
+  userName,
+  enterpriseId,
+  enterpriseName,
+  status,
+  requestedAt,
+  ...(decidedAt ? { decidedAt } : {}),
+  ...(decidedBy ? { decidedBy } : {}),
+})
+
+async function visibleEnterprise(actor: Actor, enterpriseId: string) {
+  const enterprise = await getEnterprise(enterpriseId)
+  if (!enterprise || !canSeeEnterprise(actor, enterprise)) throw new NotFoundError('未找到该企业')
+  return enterprise
+}
+
+/** The enterprise's people: pending requests first, then members, then history. */
+export async function listStaff(actor: Actor, enterpriseId: string): Promise<StaffMember[]> {
+  await visibleEnterprise(actor, enterpriseId)
+  const order: Record<BindingStatus, number> = { pending: 0, approved: 1, rejected: 2, revoked: 3 }
+  return (await listEnterpriseStaff(enterpriseId)).sort((a, b) => order[a.status] - order[b.status] || b.requestedAt.localeCompare(a.requestedAt)).map(toMember)
+}
+
+/** Open join requests the caller should decide: their portfolio's, or their area's. */
+export async function listPendingRequests(actor: Actor): Promise<StaffMember[]> {
+  if (actor.role === 'specialist') return (await listPendingOfSpecialist(actor.id)).map(toMember)
+  if (actor.role === 'area_admin' && actor.areaId) return (await listPendingOfArea(actor.areaId)).map(toMember)
+  return []
+}
+
+const TRANSITIONS: Record<BindingDecision, { from: BindingStatus[]; to: BindingStatus }> = {
+  approve: { from: ['pending'], to: 'approved' },
+  reject: { from: ['pending'], to: 'rejected' },
+  revoke: { from: ['approved'], to: 'revoked' },
+}
+
+/**
+ * Approve or reject a join request, or revoke a member. Takes effect on the member's next request
+ * (bindings are read per request). Appeals filed while pending lose or keep their 待核实 mark.
+ */
+export async function decideStaff(actor: Actor, enterpriseId: string, userId: string, decision: BindingDecision, now = new Date()): Promise<StaffMember> {
+  const enterprise = await visibleEnterprise(actor, enterpriseId)
+  if (!canDecideStaff(actor, enterprise)) throw new ForbiddenError('您不能审核该企业的联系人')
+  if (actor.id === userId) throw new ForbiddenError('不能审核自己的绑定')
+  const current = await getBinding(userId, enterpriseId)
+  if (!current) throw new NotFoundError('未找到该联系人')
+  const rule = TRANSITIONS[decision]
+  const decided = await decideBinding(userId, enterpriseId, rule.from, rule.to, actor.name, now.toISOString())
+  if (!decided) throw new ConflictError('INVALID_TRANSITION', decision === 'revoke' ? '该联系人当前不是已通过状态，无法解除' : '该申请已处理，请刷新')
+  if (decision !== 'revoke') await markFiledAppeals(actor, enterpriseId, userId, decision, now)
+  return toMember(decided)
+}
+
+async function markFiledAppeals(actor: Actor, enterpriseId: string, userId: string, decision: 'approve' | 'reject', now: Date): Promise<void> {
+  const filed = await listEnterpriseAppeals(enterpriseId, { filedBy: userId })
+  for (const appeal of filed) {
+    const transition = verifyFiler(appeal, decision, actor, now)
+    if (!transition) continue
+    try {
+      await saveTransition(appeal.version, transition.appeal, transition.event)
+    } catch (error) {
+      // Someone acted on the appeal meanwhile; its mark is only advisory, so leave it to them.
+      if (!(error instanceof WriteConflict)) throw error
+    }
+  }
+}

@@ -1,0 +1,11 @@
+import { listSpecialistsQuerySchema } from '@shared/schemas/roster.schema'
+import { authenticate } from '../lib/authenticate'
+import { httpHandler, ok } from '../lib/http'
+import { parseWith } from '../lib/validate'
+import { listSpecialists } from '../enterprises/roster-lists.use-case'
+
+export const handler = httpHandler(async (request) => {
+  const actor = await authenticate(request)
+  const { areaId } = parseWith(listSpecialistsQuerySchema, request.query, '查询条件')
+  return ok({ items: await listSpecialists(actor, areaId) })
+})

@@ -1,0 +1,57 @@
+import type { Appeal, AppealEvent } from '../schemas/appeal.schema'
+import { actorRef, type Actor } from './actor'
+import { isOpen } from './appeal-counts'
+import type { Transition } from './appeal-machine'
+
+function nextVersion(appeal: Appeal, now: Date) {
+  const at = now.toISOString()
+  const version = appeal.version + 1
+  return { at, version, base: { ...appeal, version, updatedAt: at } }
+}
+
+/**
+ * An open appeal follows its enterprise to a new specialist (reassignment or a whole portfolio
+ * handed over). One from the duty queue becomes `assigned`; otherwise the status is kept.
+ * Returns null when there is nothing to move (closed, or already with that specialist).
+ */
+export function reassignOwner(appeal: Appeal, to: { id: string; name: string }, reason: string, actor: Actor, now: Date): Transition | null {
+  if (!isOpen(appeal.status) || appeal.ownerId === to.id) return null
+  const { at, version, base } = nextVersion(appeal, now)
+  const status = appeal.status === 'submitted' ? 'assigned' : appeal.status
+  const event: AppealEvent = {
+    appealId: appeal.id,
+    seq: version,
+    type: 'reassign',
+    at,
+    actor: actorRef(actor),
+    from: appeal.status,
+    to: status,
+    message: `${appeal.ownerName ? `由 ${appeal.ownerName} ` : ''}改由企业服务专员 ${to.name} 办理。原因：${reason}`,
+    data: { fromOwnerId: appeal.ownerId, toOwnerId: to.id },
+  }
+  return { appeal: { ...base, status, ownerId: to.id, ownerName: to.name }, event }
+}
+
+/**
+ * The enterprise's approver decided on someone who filed while their binding was pending: the
+ * appeal's 待核实 mark is cleared, or turned into "rejected", and the timeline says so.
+ */
+export function verifyFiler(appeal: Appeal, decision: 'approve' | 'reject', actor: Actor, now: Date): Transition | null {
+  if (!appeal.filerPending) return null
+  const { at, version, base } = nextVersion(appeal, now)
+  const { filerPending: _pending, ...rest } = base
+  const next: Appeal = decision === 'approve' ? rest : { ...base, filerRejected: true }
+  const event: AppealEvent = {
+    appealId: appeal.id,
+    seq: version,
+    type: 'verify_filer',
+    at,
+    actor: actorRef(actor),
+    from: appeal.status,
+    to: appeal.status,
+    message: decision === 'approve' ? `已核实 ${appeal.filedBy.name} 为本企业联系人` : `${appeal.filedBy.name} 未通过本企业联系人核实`,
+    internal: true,
+    data: { decision },
+  }
+  return { appeal: next, event }
+}

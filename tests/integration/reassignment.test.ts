@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { NotFoundError, ValidationError } from '@shared/errors'
+import { actOnAppeal } from '../../functions/appeals/act-on-appeal.use-case'
+import { getAppealDetail } from '../../functions/appeals/get-appeal.use-case'
+import { submitAppeal } from '../../functions/appeals/submit-appeal.use-case'
+import { viewCard } from '../../functions/cards/cards.use-case'
+import { handoverPortfolio, reassignEnterprise } from '../../functions/enterprises/reassign.use-case'
+import { listEnterprises, listSpecialists } from '../../functions/enterprises/roster-lists.use-case'
+import { importRoster } from '../../functions/roster/import-roster.use-case'
+import { getEnterprise, listAllEnterprisesOfArea, listPortfolio } from '../../functions/store/enterprise.store'
+import { areaAdmin, cityAdmin, otherAreaAdmin, staff } from '../support/fixtures'
+import type { Actor } from '@shared/domain/actor'
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'roster')
+const upload = (name: string, dryRun: boolean) => ({ fileName: name, contentBase64: readFileSync(join(FIXTURES, name)).toString('base64'), dryRun })
+
+let keys = 0
+const fileFor = (actor: Actor, enterpriseId: string) =>
+  submitAppeal(actor, `roster-${++keys}`, { enterpriseId, categoryId: 'power', title: '用电诉求', description: '新厂房需要接入 10kV 线路' }).then((r) => r.appeal)
+const staffOf = (enterpriseId: string): Actor => ({ ...staff, id: `staff-${enterpriseId}`, enterpriseIds: [enterpriseId] })
+
+describe('reassigning enterprises', () => {
+  it('moves the open appeals, not the finished ones, and the card shows the new specialist', async () => {
+    // en-0005 is served by sp-007 in 湘潭高新区; sp-001 is another specialist there.
+    const enterprise = (await getEnterprise('en-0005'))!
+    const from = enterprise.specialistId!
+    const open = await fileFor(staffOf('en-0005'), 'en-0005')
+    const withdrawn = await fileFor(staffOf('en-0005'), 'en-0005')
+    await actOnAppeal(staffOf('en-0005'), withdrawn.id, { type: 'withdraw', reason: '已自行解决' })
+    const to = from === 'sp-001' ? 'sp-002' : 'sp-001'
+
+    const result = await reassignEnterprise(areaAdmin, 'en-0005', to, '原专员调岗')
+    expect(result).toEqual({ enterprises: 1, movedAppeals: 1 })
+
+    const moved = await getAppealDetail(areaAdmin, open.id)
+    expect(moved.appeal).toMatchObject({ ownerId: to, status: 'assigned' })
+    expect(moved.events.at(-1)).toMatchObject({ type: 'reassign', data: { fromOwnerId: from, toOwnerId: to } })
+    expect(moved.events.at(-1)?.message).toContain('原专员调岗')
+    expect((await getAppealDetail(areaAdmin, withdrawn.id)).appeal.ownerId).toBe(from)
+    expect((await viewCard(enterprise.cardId!)).specialist?.id).toBe(to)
+    expect((await listPortfolio(to)).map((e) => e.id)).toContain('en-0005')
+    expect((await listPortfolio(from)).map((e) => e.id)).not.toContain('en-0005')
+  })
+
+  it('refuses admins of other areas and specialists from elsewhere', async () => {
+    await expect(reassignEnterprise(otherAreaAdmin, 'en-0001', 'sp-001', '越权调整')).rejects.toBeInstanceOf(NotFoundError)
+    const outsider = (await listSpecialists(cityAdmin, 'yuhu'))[0]!
+    await expect(reassignEnterprise(areaAdmin, 'en-0001', outsider.id, '跨属地调整')).rejects.toBeInstanceOf(ValidationError)
+  })
+
+  it('hands a leaving specialist’s whole portfolio over', async () => {
+    const [leaving, receiving] = (await listSpecialists(areaAdmin, undefined)).filter((s) => s.portfolioSize > 0 && s.id !== 'sp-007')
+    const portfolio = await listPortfolio(leaving!.id)
+    const appeal = await fileFor(staffOf(portfolio[0]!.id), portfolio[0]!.id)
+
+    const result = await handoverPortfolio(areaAdmin, leaving!.id, receiving!.id, '专员离职')
+    // Every open appeal of the portfolio follows: those filed before this test, and this one.
+    expect(result).toEqual({ enterprises: portfolio.length, movedAppeals: leaving!.openAppeals + 1 })
+    expect(await listPortfolio(leaving!.id)).toEqual([])
+    expect((await getAppealDetail(areaAdmin, appeal.id)).appeal.ownerId).toBe(receiving!.id)
+    const after = (await listSpecialists(areaAdmin, undefined)).find((s) => s.id === receiving!.id)!
+    expect(after.portfolioSize).toBe(receiving!.portfolioSize + portfolio.length)
+    expect(after.openAppeals).toBeGreaterThanOrEqual(1)
+  })
+
+  it('lists an area’s enterprises with filters, and only in the caller’s scope', async () => {
+    const page = await listEnterprises(areaAdmin, { scale: 'above', limit: 100 })
+    expect(page.items.length).toBeGreaterThan(0)
+    expect(page.items.every((e) => e.areaId === 'xt-hitech' && e.scale === 'above')).toBe(true)
+    const withOpen = await listEnterprises(areaAdmin, { hasOpenAppeals: true, limit: 100 })
+    expect(withOpen.items.every((e) => e.openAppeals > 0)).toBe(true)
+    await expect(listEnterprises(areaAdmin, { areaId: 'yuhu', limit: 10 })).rejects.toBeInstanceOf(NotFoundError)
+    await expect(listEnterprises(cityAdmin, { limit: 10 })).rejects.toBeInstanceOf(ValidationError)
+  })
+})
