@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     }),
   ])
   const h5 = await serveStatic(h5Dir, PORTS.h5)
+  const { getEnterprise } = await import('../functions/store/enterprise.store')
+  const demoCard = (await getEnterprise('en-0001'))?.cardId
 
   const seconds = ((Date.now() - started) / 1000).toFixed(0)
   process.stdout.write(`
@@ -66,6 +68,10 @@ Log in: open the mini-program and pick a demo identity on 选择演示身份, e.
   属地管理员  ad-xt-hitech  湘潭高新区
   市级管理员  ad-city
 or by API:  curl -X POST ${apiBase}/api/auth/dev-login -H 'content-type: application/json' -d '{"as":"staff:en-0001"}'
+
+Scan a contact card as a brand-new WeChat user (the local WeChat stand-in signs this browser in):
+  ${demoCard ? `${h5Base}/#/pages/card/index?scene=${demoCard}` : '(no card issued)'}
+Print an area's cards: log in as ad-xt-hitech → 我的 → 打印联系卡.
 
 Press Ctrl-C to stop everything.
 `)

@@ -1,6 +1,7 @@
 import type { AppealActionType, AppealEventType, AppealStatus, Outcome, Rating } from './schemas/appeal.schema'
 import type { BindingStatus } from './schemas/user.schema'
 import type { Role } from './schemas/common.schema'
+import type { Industry, Scale } from './schemas/catalog.schema'
 
 /** Chinese names shown to people; code keeps the English names of DESIGN §2. */
 export const STATUS_LABEL: Record<AppealStatus, string> = {
@@ -60,3 +61,13 @@ export const BINDING_STATUS_LABEL: Record<BindingStatus, string> = {
   rejected: '未通过',
   revoked: '已解除',
 }
+
+export const INDUSTRY_LABEL: Record<Industry, string> = {
+  industry: '工业',
+  construction: '建筑业',
+  retail: '批零住餐',
+  services: '服务业',
+  agriculture: '农业',
+}
+
+export const SCALE_LABEL: Record<Scale, string> = { above: '规上', near: '临规', other: '其他' }

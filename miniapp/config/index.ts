@@ -10,6 +10,8 @@ const sharedDir = path.resolve(__dirname, '..', '..', 'shared')
  */
 const apiBase = process.env.TARO_APP_API_BASE || 'http://localhost:3000'
 const devLogin = process.env.TARO_APP_DEV_LOGIN === 'false' ? 'false' : 'true'
+/** Local h5 builds only: the WeChat stand-in that hands out login codes in place of wx.login. */
+const wechatStandIn = process.env.TARO_APP_WECHAT_STAND_IN || ''
 
 /**
  * Taro splits only the initial chunk on h5, so every lazily loaded page carried its own copy of
@@ -33,6 +35,7 @@ export default defineConfig<'webpack5'>(() => {
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
       TARO_APP_DEV_LOGIN: JSON.stringify(devLogin),
+      TARO_APP_WECHAT_STAND_IN: JSON.stringify(wechatStandIn),
     },
     defineConstants: {},
     alias: { '@shared': sharedDir },

@@ -2,11 +2,21 @@
 const devLogin = process.env.TARO_APP_DEV_LOGIN !== 'false'
 
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/me/index', ...(devLogin ? ['pages/login/index'] : [])],
+  // The card page is what a printed code opens: it stays in the main package so that a first
+  // scan does not wait for a subpackage download.
+  pages: ['pages/index/index', 'pages/me/index', 'pages/card/index', ...(devLogin ? ['pages/login/index'] : [])],
   subPackages: [
     {
       root: 'packages/appeal',
       pages: ['new/index', 'detail/index'],
+    },
+    {
+      root: 'packages/enterprise',
+      pages: ['staff/index'],
+    },
+    {
+      root: 'packages/admin',
+      pages: ['roster/index', 'enterprises/index', 'specialists/index', 'cards/index'],
     },
   ],
   // h5 only: Taro's slide animation hides the previous page on a ~300 ms timer, and a tab

@@ -10,5 +10,6 @@ declare namespace NodeJS {
     TARO_APP_API_BASE: string
     /** 'false' removes the local demo login page. */
     TARO_APP_DEV_LOGIN: 'true' | 'false'
+    TARO_APP_WECHAT_STAND_IN: string
   }
 }

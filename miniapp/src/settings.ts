@@ -4,10 +4,22 @@ export const API_BASE: string = (process.env.TARO_APP_API_BASE || 'http://localh
 /** The local demo login page exists only in local builds (TARO_APP_DEV_LOGIN !== 'false'). */
 export const DEV_LOGIN_ENABLED: boolean = process.env.TARO_APP_DEV_LOGIN !== 'false'
 
+/**
+ * Local h5 builds: the WeChat stand-in server that issues login codes in place of wx.login
+ * (a browser has no WeChat). Empty in weapp builds, which use the real Taro.login.
+ */
+export const WECHAT_STAND_IN: string = (process.env.TARO_APP_WECHAT_STAND_IN || '').replace(/\/+$/, '')
+
 export const ROUTES = {
   index: '/pages/index/index',
   me: '/pages/me/index',
   login: '/pages/login/index',
   newAppeal: '/packages/appeal/new/index',
   appealDetail: '/packages/appeal/detail/index',
+  card: '/pages/card/index',
+  staff: '/packages/enterprise/staff/index',
+  roster: '/packages/admin/roster/index',
+  enterprises: '/packages/admin/enterprises/index',
+  specialists: '/packages/admin/specialists/index',
+  printCards: '/packages/admin/cards/index',
 } as const

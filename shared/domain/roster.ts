@@ -1,5 +1,6 @@
 import type { Area, Enterprise } from '../schemas/catalog.schema'
 import { creditCodeProblem, normalizeCreditCode } from './credit-code'
+import { INDUSTRY_LABEL, SCALE_LABEL } from '../labels'
 
 /**
  * Planning a roster import: an area or city admin uploads a sheet with one row per enterprise
@@ -97,15 +98,7 @@ export interface RosterPlan {
   reassignments: Reassignment[]
 }
 
-export const INDUSTRY_LABEL: Record<Industry, string> = {
-  industry: '工业',
-  construction: '建筑业',
-  retail: '批零住餐',
-  services: '服务业',
-  agriculture: '农业',
-}
-
-export const SCALE_LABEL: Record<Scale, string> = { above: '规上', near: '临规', other: '其他' }
+export { INDUSTRY_LABEL, SCALE_LABEL }
 
 export const DEFAULT_SPECIALIST_TITLE = '企业服务专员'
 

@@ -1,35 +1,12 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browserSessions } from '../support/browser'
 
 /**
  * The closed loop in a real browser against the h5 build, the offline API and DynamoDB Local:
  * staff file → specialist accepts, notes and responds → staff evaluate → closed, with timeline.
  */
-const H5 = inject('h5Url')
-const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'e2e')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-let browser: Browser
-const contexts: BrowserContext[] = []
-let shot = 0
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: join(ARTIFACTS, `${String(++shot).padStart(2, '0')}-${name}.png`), fullPage: true })
-}
-
-/** A phone-sized browser session logged in as one demo identity through the login page. */
-async function signIn(as: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', hasTouch: true })
-  contexts.push(context)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => process.stderr.write(`[browser ${as}] ${error.message}\n`))
-  await page.goto(`${H5}/#/pages/login/index`)
-  await page.locator(`#identity-${as.replace(':', '-')}`).click()
-  await page.locator('#new-appeal, .appeal-card, .state-empty').first().waitFor()
-  return page
-}
+const { h5: H5, launch, close, signIn, screenshot } = browserSessions('loop')
 
 async function openAppeal(page: Page, appealId: string) {
   await page.goto(`${H5}/#/packages/appeal/detail/index?id=${appealId}`)
@@ -48,18 +25,8 @@ async function submitAction(page: Page, expectedStatus: string) {
   await expect.poll(() => page.locator('#appeal-status').innerText(), { timeout: 15_000 }).toBe(expectedStatus)
 }
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
-})
-
-afterAll(async () => {
-  for (const context of contexts) await context.close()
-  await browser?.close()
-})
+beforeAll(launch)
+afterAll(close)
 
 describe('the closed loop in the h5 mini-program', () => {
   it('files, accepts, responds, evaluates and closes an appeal, with its timeline', async () => {

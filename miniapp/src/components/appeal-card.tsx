@@ -22,6 +22,13 @@ export function AppealCard({ appeal, showEnterprise, onOpen }: Props) {
       <View className='appeal-card-meta'>
         <Text className='chip-static'>{appeal.categoryName}</Text>
         {showEnterprise ? <Text className='muted ellipsis'>{appeal.enterpriseName}</Text> : null}
+        {appeal.filerRejected ? (
+          <Text className='chip-static chip-warning'>提交人未通过核实</Text>
+        ) : appeal.filerPending ? (
+          <Text id={`filer-pending-${appeal.id}`} className='chip-static chip-warning'>
+            待核实
+          </Text>
+        ) : null}
       </View>
       <View className='appeal-card-foot'>
         <Text className='muted'>承办：{holderName(appeal)}</Text>

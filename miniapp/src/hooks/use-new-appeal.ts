@@ -19,9 +19,9 @@ export interface NewAppealDraft {
 
 const FORM_FIELDS: string[] = ['enterpriseId', 'categoryId', 'title', 'description']
 
-/** Enterprises the user may file for: approved bindings only. */
+/** Enterprises the user may file for: approved bindings, and pending ones (they see only their own). */
 export function fileableEnterprises(user: User | null): Binding[] {
-  return (user?.bindings ?? []).filter((b) => b.status === 'approved')
+  return (user?.bindings ?? []).filter((b) => b.status === 'approved' || b.status === 'pending')
 }
 
 function initialEnterprise(enterprises: Binding[], requested: string | undefined): string {

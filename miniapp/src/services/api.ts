@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import * as z from 'zod'
 import {
   appealDetailSchema,
   appealPageSchema,
@@ -11,23 +11,25 @@ import {
   type SubmitAppealRequest,
 } from '@shared/schemas/appeal.schema'
 import { catalogSchema, type Catalog } from '@shared/schemas/catalog.schema'
+import { bindCardResponseSchema, cardViewSchema, type CardView } from '@shared/schemas/card.schema'
 import {
   devIdentitiesSchema,
   loginResponseSchema,
   meResponseSchema,
+  staffListSchema,
+  staffMemberSchema,
+  type Binding,
+  type BindingDecision,
   type DevIdentity,
   type LoginResponse,
+  type StaffMember,
   type User,
 } from '@shared/schemas/user.schema'
-import { ApiError, request } from './request'
+import { parseResponse, request } from './request'
 
 /** One typed function per endpoint; responses are checked against the shared schemas. */
 
-function parse<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
-  const result = schema.safeParse(data)
-  if (!result.success) throw new ApiError(200, 'BAD_RESPONSE', '服务返回的数据格式不正确，请稍后重试')
-  return result.data
-}
+const parse = parseResponse
 
 export async function fetchDevIdentities(): Promise<DevIdentity[]> {
   return parse(devIdentitiesSchema, await request('/api/auth/dev-identities')).identities
@@ -79,4 +81,35 @@ export async function fetchAppealDetail(id: string): Promise<AppealDetail> {
 export async function actOnAppeal(id: string, action: AppealAction): Promise<Appeal> {
   const data = await request(`/api/appeals/${encodeURIComponent(id)}/actions`, { method: 'POST', body: action })
   return parse(appealResponseSchema, data).appeal
+}
+
+export async function wechatLogin(code: string): Promise<LoginResponse> {
+  return parse(loginResponseSchema, await request('/api/auth/wechat', { method: 'POST', body: { code } }))
+}
+
+/** Public: what a scanned card shows. */
+export async function fetchCard(cardId: string): Promise<CardView> {
+  return parse(cardViewSchema, await request(`/api/cards/${encodeURIComponent(cardId)}`))
+}
+
+/** Asks to join the card's enterprise (pending until approved); returns the binding as it stands. */
+export async function bindCard(cardId: string): Promise<Binding> {
+  return parse(bindCardResponseSchema, await request(`/api/cards/${encodeURIComponent(cardId)}/bind`, { method: 'POST' })).binding
+}
+
+export async function listEnterpriseStaff(enterpriseId: string): Promise<StaffMember[]> {
+  return parse(staffListSchema, await request(`/api/enterprises/${encodeURIComponent(enterpriseId)}/staff`)).items
+}
+
+/** Join requests waiting for the signed-in specialist or area admin. */
+export async function listStaffRequests(): Promise<StaffMember[]> {
+  return parse(staffListSchema, await request('/api/staff-requests')).items
+}
+
+export async function decideStaff(enterpriseId: string, userId: string, decision: BindingDecision): Promise<StaffMember> {
+  const data = await request(`/api/enterprises/${encodeURIComponent(enterpriseId)}/staff/${encodeURIComponent(userId)}`, {
+    method: 'POST',
+    body: { decision },
+  })
+  return parse(z.object({ item: staffMemberSchema }), data).item
 }

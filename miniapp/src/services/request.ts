@@ -1,8 +1,10 @@
 import Taro from '@tarojs/taro'
+import type { z } from 'zod'
 import type { FieldErrors } from '@shared/errors'
 import { errorBodySchema } from '@shared/schemas/common.schema'
 import { API_BASE } from '../settings'
-import { clearSession, getToken } from './session'
+import { loginResponseSchema } from '@shared/schemas/user.schema'
+import { clearSession, getSession, getToken, saveSession } from './session'
 import { goToLogin } from './navigation'
 
 /**
@@ -36,6 +38,8 @@ export interface RequestOptions {
   query?: Query
   body?: unknown
   headers?: Record<string, string>
+  /** Milliseconds; long work such as a roster import may need more than the default. */
+  timeout?: number
 }
 
 function queryString(query: Query | undefined): string {
@@ -62,8 +66,8 @@ interface RawResponse {
   data: unknown
 }
 
-async function send(url: string, options: RequestOptions): Promise<RawResponse> {
-  const token = getToken()
+async function send(url: string, options: RequestOptions, authorise = true): Promise<RawResponse> {
+  const token = authorise ? getToken() : null
   const header: Record<string, string> = { Accept: 'application/json', ...options.headers }
   if (token) header.Authorization = `Bearer ${token}`
   if (options.body !== undefined) header['Content-Type'] = 'application/json'
@@ -74,7 +78,7 @@ async function send(url: string, options: RequestOptions): Promise<RawResponse> 
       header,
       data: options.body,
       dataType: 'json',
-      timeout: TIMEOUT_MS,
+      timeout: options.timeout ?? TIMEOUT_MS,
     })
     return { statusCode: response.statusCode, data: response.data as unknown }
   } catch {
@@ -83,26 +87,70 @@ async function send(url: string, options: RequestOptions): Promise<RawResponse> 
   }
 }
 
+let refreshing: Promise<boolean> | null = null
+
+/**
+ * Trades the stored refresh token for a new session, once for all requests that found their
+ * token expired at the same moment (a refresh token can be spent only once).
+ */
+function refreshSession(): Promise<boolean> {
+  const session = getSession()
+  if (!session) return Promise.resolve(false)
+  refreshing ??= send(`${API_BASE}/api/auth/refresh`, { method: 'POST', body: { refreshToken: session.refreshToken } }, false)
+    .then((response) => {
+      const parsed = loginResponseSchema.safeParse(response.data)
+      if (response.statusCode !== 200 || !parsed.success) return false
+      saveSession({ token: parsed.data.token, refreshToken: parsed.data.refreshToken, user: parsed.data.user })
+      return true
+    })
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null
+    })
+  return refreshing
+}
+
+async function sendWithRetry(url: string, options: RequestOptions): Promise<RawResponse> {
+  try {
+    return await send(url, options)
+  } catch (error) {
+    // A GET changes nothing, so a single retry is safe; writes are retried by the user.
+    if ((options.method ?? 'GET') !== 'GET' || !(error instanceof ApiError) || error.code !== 'NETWORK') throw error
+    return send(url, options)
+  }
+}
+
 /** Sends one request and returns the response body, or throws ApiError. */
 export async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
   const url = `${API_BASE}${path}${queryString(options.query)}`
-  const method = options.method ?? 'GET'
-  let response: RawResponse
-  try {
-    response = await send(url, options)
-  } catch (error) {
-    // A GET changes nothing, so a single retry is safe; writes are retried by the user.
-    if (method !== 'GET' || !(error instanceof ApiError) || error.code !== 'NETWORK') throw error
-    response = await send(url, options)
+  let response = await sendWithRetry(url, options)
+  let error = response.statusCode >= 200 && response.statusCode < 300 ? null : toApiError(response.statusCode, response.data)
+  // An expired token is renewed once and the request sent again: the server rejected it before
+  // doing anything, so even a write is safe to repeat.
+  if (error?.code === 'TOKEN_EXPIRED' && (await refreshSession())) {
+    response = await sendWithRetry(url, options)
+    error = response.statusCode >= 200 && response.statusCode < 300 ? null : toApiError(response.statusCode, response.data)
   }
-  const { statusCode, data } = response
-  if (statusCode >= 200 && statusCode < 300) return data
-  const error = toApiError(statusCode, data)
-  if (statusCode === 401) {
+  if (!error) return response.data
+  if (response.statusCode === 401) {
     clearSession()
     goToLogin()
   }
   throw error
+}
+
+/** A JSON POST to a server other than the API (the local WeChat stand-in); no credentials sent. */
+export async function postJsonTo(url: string, body: unknown): Promise<unknown> {
+  const response = await send(url, { method: 'POST', body }, false)
+  if (response.statusCode >= 200 && response.statusCode < 300) return response.data
+  throw toApiError(response.statusCode, response.data)
+}
+
+/** Checks a response body against a shared schema; a mismatch is the server's fault, said plainly. */
+export function parseResponse<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const result = schema.safeParse(data)
+  if (!result.success) throw new ApiError(200, 'BAD_RESPONSE', '服务返回的数据格式不正确，请稍后重试')
+  return result.data
 }
 
 /** Anything a page catches, as an ApiError with a message fit to show. */

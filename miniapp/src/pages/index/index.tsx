@@ -4,11 +4,24 @@ import { Button, Text, View } from '@tarojs/components'
 import { AppealCard } from '../../components/appeal-card'
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state'
 import { useAppealList } from '../../hooks/use-appeal-list'
+import { ListFoot } from '../../components/list-foot'
 import { useSessionUser } from '../../hooks/use-session-user'
 import { goToLogin, openAppeal, openNewAppeal } from '../../services/navigation'
-import { DEV_LOGIN_ENABLED } from '../../settings'
+import { DEV_LOGIN_ENABLED, ROUTES } from '../../settings'
 import { INBOX_FILTERS, type FilterKey } from './filters'
+import { asApiError } from '../../services/request'
+import { signInWithWeChat } from '../../services/wechat-login'
 import './index.css'
+
+/** Production builds have no demo login: a returning user signs in with WeChat from here. */
+async function signInAndReload(): Promise<void> {
+  try {
+    await signInWithWeChat()
+    await Taro.reLaunch({ url: ROUTES.index })
+  } catch (e) {
+    void Taro.showToast({ title: asApiError(e).message, icon: 'none', duration: 3000 })
+  }
+}
 
 /** 诉求 tab: staff see their own appeals, officials their inbox with status filters. */
 export default function IndexPage() {
@@ -45,12 +58,16 @@ export default function IndexPage() {
   if (!user) {
     return (
       <View className='page'>
-        <EmptyState text={DEV_LOGIN_ENABLED ? '请先登录' : '请通过企业服务联系卡扫码进入'}>
+        <EmptyState text={DEV_LOGIN_ENABLED ? '请先登录' : '扫描企业服务联系卡即可提交诉求；已绑定企业的用户请登录'}>
           {DEV_LOGIN_ENABLED ? (
             <Button className='btn btn-primary btn-small' onClick={goToLogin}>
               去登录
             </Button>
-          ) : null}
+          ) : (
+            <Button id='wechat-login' className='btn btn-primary btn-small' onClick={() => void signInAndReload()}>
+              微信一键登录
+            </Button>
+          )}
         </EmptyState>
       </View>
     )
@@ -112,28 +129,4 @@ function AppealListBody({
       <ListFoot list={list} />
     </View>
   )
-}
-
-function ListFoot({ list }: { list: ReturnType<typeof useAppealList> }) {
-  if (list.loadingMore) return <View className='list-foot'>加载中…</View>
-  if (list.moreError) {
-    return (
-      <View className='list-foot'>
-        <Text className='field-error'>{list.moreError.message}</Text>
-        <Button className='btn btn-outline btn-small load-more' onClick={() => void list.loadMore()}>
-          重试
-        </Button>
-      </View>
-    )
-  }
-  if (list.hasMore) {
-    return (
-      <View className='list-foot'>
-        <Button id='load-more' className='btn btn-outline btn-small load-more' onClick={() => void list.loadMore()}>
-          加载更多
-        </Button>
-      </View>
-    )
-  }
-  return <View className='list-foot'>没有更多了</View>
 }

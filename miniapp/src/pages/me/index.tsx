@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { ROLE_LABEL } from '@shared/labels'
+import { BINDING_STATUS_LABEL, ROLE_LABEL } from '@shared/labels'
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state'
 import { useLoader } from '../../hooks/use-loader'
 import { useSessionUser } from '../../hooks/use-session-user'
@@ -11,7 +11,7 @@ import { clearSession, updateUser } from '../../services/session'
 import { DEV_LOGIN_ENABLED, ROUTES } from '../../settings'
 import './index.css'
 
-const BINDING_STATUS_LABEL = { approved: '已绑定', pending: '待审核' } as const
+const open = (url: string) => () => void Taro.navigateTo({ url })
 
 async function loadMe() {
   const user = await fetchMe()
@@ -74,12 +74,52 @@ export default function MePage() {
             enterprises.map((b) => (
               <View key={b.enterpriseId} className='me-enterprise'>
                 <Text className='me-enterprise-name'>{b.enterpriseName}</Text>
-                <Text className={b.status === 'approved' ? 'me-binding' : 'me-binding me-binding-pending'}>
+                <Text id={`binding-${b.enterpriseId}`} className={b.status === 'approved' ? 'me-binding' : 'me-binding me-binding-pending'}>
                   {BINDING_STATUS_LABEL[b.status]}
                 </Text>
+                {b.status === 'approved' ? (
+                  <Text id={`members-${b.enterpriseId}`} className='me-link' onClick={open(`${ROUTES.staff}?enterpriseId=${encodeURIComponent(b.enterpriseId)}`)}>
+                    企业成员 ›
+                  </Text>
+                ) : null}
               </View>
             ))
           )}
+          {enterprises.some((b) => b.status === 'pending') ? (
+            <Text className='muted me-note'>待核实期间可以提交诉求，但只能查看自己提交的诉求；专员或企业已绑定的同事核实后即可查看本企业全部诉求。</Text>
+          ) : null}
+        </View>
+      ) : null}
+
+      {user.role === 'specialist' || user.role === 'area_admin' ? (
+        <View className='card me-menu'>
+          <View id='menu-staff-requests' className='me-menu-item' onClick={open(ROUTES.staff)}>
+            <Text>待核实的企业联系人</Text>
+            <Text className='muted'>›</Text>
+          </View>
+          {user.role === 'specialist' ? (
+            <View id='menu-portfolio' className='me-menu-item' onClick={open(ROUTES.enterprises)}>
+              <Text>我服务的企业</Text>
+              <Text className='muted'>›</Text>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
+      {user.role === 'area_admin' || user.role === 'city_admin' ? (
+        <View className='card me-menu'>
+          <Text className='section-title'>名册与联系卡</Text>
+          {[
+            { id: 'menu-roster', label: '名册导入', url: ROUTES.roster },
+            { id: 'menu-enterprises', label: '企业名册', url: ROUTES.enterprises },
+            { id: 'menu-specialists', label: '专员名册', url: ROUTES.specialists },
+            { id: 'menu-print-cards', label: '打印联系卡', url: ROUTES.printCards },
+          ].map((item) => (
+            <View key={item.id} id={item.id} className='me-menu-item' onClick={open(item.url)}>
+              <Text>{item.label}</Text>
+              <Text className='muted'>›</Text>
+            </View>
+          ))}
         </View>
       ) : null}
 

@@ -1,0 +1,26 @@
+import { ROUTES } from '../../settings'
+
+/** Links between the admin pages; pure, so tested without Taro. */
+
+export interface EnterprisesLink {
+  areaId?: string | null
+  specialistId?: string | null
+}
+
+/** The 企业名册 page, optionally narrowed to one area and one specialist's portfolio. */
+export function enterprisesUrl(link: EnterprisesLink = {}): string {
+  const query: string[] = []
+  if (link.areaId) query.push(`areaId=${encodeURIComponent(link.areaId)}`)
+  if (link.specialistId) query.push(`specialistId=${encodeURIComponent(link.specialistId)}`)
+  return query.length ? `${ROUTES.enterprises}?${query.join('&')}` : ROUTES.enterprises
+}
+
+/** A query value from useRouter, which may arrive still percent-encoded depending on the target. */
+export function routeParam(value: string | undefined): string | null {
+  if (!value) return null
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '企业名册',
+  enablePullDownRefresh: true,
+})

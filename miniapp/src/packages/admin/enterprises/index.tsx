@@ -1,0 +1,165 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { EnterpriseSummary } from '@shared/schemas/roster.schema'
+import { ChipGroup } from '../../../components/chip-group'
+import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
+import { useLoader } from '../../../hooks/use-loader'
+import { listEnterprises, listSpecialists, reassignEnterprise } from '../../../services/admin-api'
+import { SCALE_LABEL } from '../admin-labels'
+import { routeParam } from '../admin-navigation'
+import { AdminGate } from '../components/admin-gate'
+import { AreaPicker } from '../components/area-picker'
+import { ListFoot } from '../../../components/list-foot'
+import { TransferPanel } from '../components/transfer-panel'
+import { useAdminArea } from '../hooks/use-admin-area'
+import { usePagedList, type PagedList } from '../../../hooks/use-paged-list'
+import { buildReassignRequest, reassignDoneMessage } from '../transfer'
+import {
+  appealCountsText,
+  enterpriseListKey,
+  enterpriseQuery,
+  SCALE_OPTIONS,
+  specialistLabel,
+  type EnterpriseFilters,
+  type ScaleFilter,
+} from './enterprise-filters'
+import '../components/admin.css'
+import './index.css'
+
+/** 企业名册: an area's enterprises with their specialist and appeals; 调整专员 per enterprise. */
+export default function EnterprisesPage() {
+  const { params } = useRouter()
+  const area = useAdminArea(routeParam(params.areaId))
+  const [scale, setScale] = useState<ScaleFilter>('all')
+  const [openOnly, setOpenOnly] = useState(false)
+  const [specialistId, setSpecialistId] = useState<string | null>(() => routeParam(params.specialistId))
+  const [reassigning, setReassigning] = useState<EnterpriseSummary | null>(null)
+
+  const filters: EnterpriseFilters = { areaId: area.areaId, scale, openOnly, specialistId }
+  const list = usePagedList(enterpriseListKey(filters), (cursor) => listEnterprises(enterpriseQuery(filters, cursor)))
+  const specialists = useLoader(area.areaId ? `specialists|${area.areaId}` : null, () =>
+    listSpecialists(area.areaId ?? undefined),
+  )
+
+  usePullDownRefresh(() => {
+    const stop = () => Taro.stopPullDownRefresh()
+    Promise.all([list.refresh(), specialists.reload()]).then(stop, stop)
+  })
+
+  useReachBottom(() => {
+    void list.loadMore()
+  })
+
+  const gate = <AdminGate scope={area.scope} signedIn={area.user !== null} />
+  if (area.scope.kind === 'none') return <View className='page'>{gate}</View>
+
+  const portfolioOwner = specialistId ? specialists.data?.find((s) => s.id === specialistId) : undefined
+
+  return (
+    <View className='page'>
+      <AreaPicker area={area} />
+      {area.areaId ? (
+        <View className='card enterprise-filters'>
+          <ChipGroup idPrefix='scale' options={SCALE_OPTIONS} selected={scale} onSelect={setScale} />
+          <View className='chips'>
+            <View
+              id='open-appeals-only'
+              className={openOnly ? 'chip chip-selected' : 'chip'}
+              onClick={() => setOpenOnly((on) => !on)}
+            >
+              {openOnly ? '✓ ' : ''}有未办结诉求
+            </View>
+          </View>
+        </View>
+      ) : null}
+
+      {specialistId ? (
+        <View id='portfolio-banner' className='banner banner-info enterprise-portfolio'>
+          <Text>仅显示{portfolioOwner ? `「${portfolioOwner.name}」` : '所选专员'}名下的企业</Text>
+          <Text id='portfolio-clear' className='enterprise-portfolio-clear' onClick={() => setSpecialistId(null)}>
+            查看全部
+          </Text>
+        </View>
+      ) : null}
+
+      <EnterpriseListBody
+        areaPicked={area.areaId !== null}
+        list={list}
+        onReassign={(enterprise) => setReassigning(enterprise)}
+      />
+
+      {reassigning ? (
+        <TransferPanel
+          ids={{ panel: 'reassign-panel', picker: 'reassign-specialist', reason: 'reassign-reason', submit: 'reassign-submit' }}
+          title='调整专员'
+          intro={`将「${reassigning.name}」调整给其他专员，企业的联系卡和未办结诉求随企业转移。当前专员：${specialistLabel(reassigning)}。`}
+          submitLabel='确认调整'
+          specialists={specialists}
+          currentId={reassigning.specialistId}
+          config={{
+            build: buildReassignRequest,
+            send: (body) => reassignEnterprise(reassigning.id, body),
+            pickerField: 'specialistId',
+            doneMessage: reassignDoneMessage,
+            onDone: () => {
+              setReassigning(null)
+              void list.refresh()
+              void specialists.reload()
+            },
+          }}
+          onClose={() => setReassigning(null)}
+        />
+      ) : null}
+    </View>
+  )
+}
+
+function EnterpriseListBody(props: {
+  areaPicked: boolean
+  list: PagedList<EnterpriseSummary>
+  onReassign: (enterprise: EnterpriseSummary) => void
+}) {
+  const { list } = props
+  if (!props.areaPicked) return <EmptyState text='请先选择属地' />
+  if (list.loading) return <LoadingState />
+  if (list.error) return <ErrorState message={list.error.message} onRetry={() => void list.refresh()} />
+  if (list.items.length === 0) return <EmptyState text='没有符合条件的企业' />
+  return (
+    <View className='enterprise-list'>
+      {list.refreshing ? <Text className='list-foot'>正在刷新…</Text> : null}
+      {list.items.map((enterprise) => (
+        <EnterpriseItem key={enterprise.id} enterprise={enterprise} onReassign={props.onReassign} />
+      ))}
+      <ListFoot list={list} />
+    </View>
+  )
+}
+
+function EnterpriseItem({ enterprise, onReassign }: { enterprise: EnterpriseSummary; onReassign: (e: EnterpriseSummary) => void }) {
+  const unassigned = enterprise.specialistId === null
+  return (
+    <View id={`enterprise-${enterprise.id}`} className='card admin-item'>
+      <View className='admin-item-head'>
+        <Text className='admin-item-title'>{enterprise.name}</Text>
+        <Text className='chip-static'>{SCALE_LABEL[enterprise.scale]}</Text>
+      </View>
+      <Text className='muted small admin-item-sub'>统一社会信用代码 {enterprise.creditCode}</Text>
+      <View className='kv'>
+        <Text className='kv-key'>服务专员</Text>
+        <Text className={unassigned ? 'kv-value enterprise-unassigned' : 'kv-value'}>{specialistLabel(enterprise)}</Text>
+      </View>
+      <View className='kv'>
+        <Text className='kv-key'>诉求</Text>
+        <Text className={enterprise.openAppeals > 0 ? 'kv-value enterprise-open' : 'kv-value'}>
+          {appealCountsText(enterprise)}
+        </Text>
+      </View>
+      <View className='admin-item-actions'>
+        <Button id={`reassign-${enterprise.id}`} className='btn btn-outline btn-small' onClick={() => onReassign(enterprise)}>
+          调整专员
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '专员名册',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,124 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { BINDING_STATUS_LABEL } from '@shared/labels'
+import { ErrorState, LoadingState } from '../../components/page-state'
+import { useLoader } from '../../hooks/use-loader'
+import { useSessionUser } from '../../hooks/use-session-user'
+import { bindCard, fetchCard, fetchMe } from '../../services/api'
+import { openNewAppeal } from '../../services/navigation'
+import { asApiError } from '../../services/request'
+import { getSession, updateUser } from '../../services/session'
+import { signInWithWeChat } from '../../services/wechat-login'
+import { cardIdFromParams, dialable } from './card-scene'
+import './index.css'
+
+/**
+ * 一码直通: what a card's code opens. Shows the enterprise, its specialist and its public counts;
+ * 提诉求 signs the visitor in with WeChat, asks to join the enterprise (pending until approved)
+ * and opens the appeal form for it.
+ */
+export default function CardPage() {
+  const router = useRouter()
+  const cardId = cardIdFromParams(router.params)
+  const card = useLoader(cardId, () => fetchCard(cardId!))
+  const sessionUser = useSessionUser()
+  const [busy, setBusy] = useState(false)
+  const binding = sessionUser?.bindings?.find((b) => b.enterpriseId === card.data?.enterprise.id)
+
+  const fileAppeal = async () => {
+    if (!card.data || busy) return
+    setBusy(true)
+    try {
+      const session = getSession() ?? (await signInWithWeChat())
+      if (session.user.role !== 'staff') {
+        void Taro.showToast({ title: '您当前以工作人员身份登录，请使用企业联系人身份提交诉求', icon: 'none', duration: 3000 })
+        return
+      }
+      await bindCard(card.data.id)
+      updateUser(await fetchMe())
+      openNewAppeal(card.data.enterprise.id)
+    } catch (e) {
+      void Taro.showToast({ title: asApiError(e).message, icon: 'none', duration: 3000 })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const call = (phone: string) => {
+    void Taro.makePhoneCall({ phoneNumber: dialable(phone) }).catch(() => undefined)
+  }
+
+  if (!cardId) {
+    return (
+      <View className='page'>
+        <ErrorState message='联系卡编号无效，请重新扫码' onRetry={() => void Taro.switchTab({ url: '/pages/index/index' })} />
+      </View>
+    )
+  }
+  if (card.loading && !card.data) return <LoadingState />
+  if (card.error && !card.data) return <ErrorState message={card.error.message} onRetry={() => void card.reload()} />
+  if (!card.data) return null
+  const { enterprise, specialist, appeals, servicePromise } = card.data
+
+  return (
+    <View className='page card-page'>
+      <View className='card card-hero'>
+        <Text className='card-kicker'>企业服务联系卡 · 一码直通</Text>
+        <Text id='card-enterprise' className='card-enterprise'>
+          {enterprise.name}
+        </Text>
+        <Text className='muted'>{enterprise.areaName}</Text>
+        {binding ? (
+          <Text id='card-binding' className={binding.status === 'approved' ? 'card-binding' : 'card-binding card-binding-pending'}>
+            {binding.status === 'approved' ? '您已绑定本企业' : `身份${BINDING_STATUS_LABEL[binding.status]}：可先提交诉求，仅能查看自己提交的诉求`}
+          </Text>
+        ) : null}
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>您的企业服务专员</Text>
+        {specialist ? (
+          <View id='card-specialist' className='card-specialist'>
+            <View className='card-avatar'>{specialist.name.slice(0, 1)}</View>
+            <View className='card-specialist-text'>
+              <Text className='card-specialist-name'>{specialist.name}</Text>
+              <Text className='muted'>
+                {specialist.title} · {specialist.organisation}
+              </Text>
+              {specialist.phone ? (
+                <Text id='card-phone' className='card-phone' onClick={() => call(specialist.phone)}>
+                  电话 {specialist.phone}（点击拨打）
+                </Text>
+              ) : null}
+            </View>
+          </View>
+        ) : (
+          <Text id='card-specialist' className='muted'>
+            专员调整中，诉求由属地值班人员受理
+          </Text>
+        )}
+      </View>
+
+      <View className='card card-stats'>
+        {[
+          { id: 'card-open', value: appeals.open, label: '办理中的诉求' },
+          { id: 'card-closed', value: appeals.closed, label: '已办结的诉求' },
+        ].map((stat) => (
+          <View key={stat.id} className='card-stat'>
+            <Text id={stat.id} className='card-stat-value'>
+              {stat.value}
+            </Text>
+            <Text className='muted'>{stat.label}</Text>
+          </View>
+        ))}
+      </View>
+
+      <Text className='muted card-promise'>{servicePromise}</Text>
+
+      <Button id='card-file-appeal' className={busy ? 'btn btn-primary btn-block btn-busy' : 'btn btn-primary btn-block'} disabled={busy || undefined} onClick={() => void fileAppeal()}>
+        {busy ? '正在进入…' : '提诉求'}
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,41 @@
+import Taro from '@tarojs/taro'
+import * as z from 'zod'
+import { WECHAT_STAND_IN } from '../settings'
+import { wechatLogin } from './api'
+import { ApiError, postJsonTo } from './request'
+import { saveSession, type Session } from './session'
+
+const DEVICE_KEY = 'qs.device'
+
+/** The browser's stand-in for "this phone's WeChat": the same device is the same WeChat user. */
+function deviceId(): string {
+  const stored: unknown = Taro.getStorageSync(DEVICE_KEY)
+  if (typeof stored === 'string' && stored) return stored
+  const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
+  Taro.setStorageSync(DEVICE_KEY, id)
+  return id
+}
+
+/**
+ * A login code: wx.login inside WeChat; in a local h5 build, the WeChat stand-in server issues
+ * one for this browser. A deployed h5 site has neither and says so.
+ */
+async function loginCode(): Promise<string> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const { code } = await Taro.login()
+    if (!code) throw new ApiError(0, 'WECHAT_LOGIN_FAILED', '微信登录失败，请重试')
+    return code
+  }
+  if (!WECHAT_STAND_IN) throw new ApiError(0, 'WECHAT_UNAVAILABLE', '请在微信中扫码打开本页面')
+  const answer = z.object({ code: z.string() }).safeParse(await postJsonTo(`${WECHAT_STAND_IN}/dev/login-code`, { deviceId: deviceId() }))
+  if (!answer.success) throw new ApiError(0, 'WECHAT_LOGIN_FAILED', '微信登录失败，请重试')
+  return answer.data.code
+}
+
+/** Signs in as the WeChat user of this phone (or browser), creating them on first use. */
+export async function signInWithWeChat(): Promise<Session> {
+  const response = await wechatLogin(await loginCode())
+  const session: Session = { token: response.token, refreshToken: response.refreshToken, user: response.user }
+  saveSession(session)
+  return session
+}
