@@ -14,6 +14,7 @@ import { promisify } from 'node:util'
 import autocannon from 'autocannon'
 import { startApiServer } from './lib/api-server'
 import { startLocalWeChat } from './lib/local-wechat'
+import { largeRosterXlsx } from './lib/bench-roster'
 import { ensureTable, startDynamoLocal } from './lib/dynamo-local'
 import { stopAll } from './lib/processes'
 
@@ -139,6 +140,35 @@ async function latency(): Promise<void> {
   // One connection: the path's own latency, without queueing in the single-process emulators.
   report('POST /api/appeals  c=1', await submitWith(1, Math.ceil(DURATION_SECONDS / 2)))
   report('GET /api/appeals/{id} c=1', await readWith(1, Math.ceil(DURATION_SECONDS / 2)))
+
+  // Opening a scanned card: public, one Get of the card, the enterprise and the specialist.
+  const { getEnterprise } = await import('../functions/store/enterprise.store')
+  const cardId = (await getEnterprise('en-0001'))?.cardId
+  report(`GET /api/cards/{id} c=${CONNECTIONS}`, (await autocannon({ url: `${api.url}/api/cards/${cardId}`, connections: CONNECTIONS, duration: DURATION_SECONDS })) as unknown as Result)
+
+  await rosterImport(api.url)
+}
+
+/** Time to dry-run a city-sized roster, and to import one, through the API. */
+async function rosterImport(apiUrl: string): Promise<void> {
+  const login = await fetch(`${apiUrl}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: 'ad-city' }) })
+  const { token } = (await login.json()) as { token: string }
+  const send = async (rows: number, dryRun: boolean) => {
+    const content = await largeRosterXlsx(rows)
+    const started = Date.now()
+    const response = await fetch(`${apiUrl}/api/roster/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ fileName: 'bench.xlsx', contentBase64: content.toString('base64'), dryRun }),
+    })
+    const result = (await response.json()) as { summary?: Record<string, number>; applied?: boolean }
+    const ms = Date.now() - started
+    process.stdout.write(
+      `roster ${dryRun ? 'dry run' : 'import '} ${String(rows).padStart(5)} rows (${kb(content.length)} XLSX)   ${String(ms).padStart(6)} ms   status ${response.status}, ${JSON.stringify(result.summary ?? result)}\n`,
+    )
+  }
+  await send(3000, true)
+  await send(1000, false)
 }
 
 let stopWeChat = async () => {}
