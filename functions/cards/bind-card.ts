@@ -1,4 +1,4 @@
-import { cardIdSchema } from '@shared/schemas/card.schema'
+import { bindCardRequestSchema, cardIdSchema } from '@shared/schemas/card.schema'
 import { authenticate } from '../lib/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
@@ -7,5 +7,6 @@ import { bindByCard } from './cards.use-case'
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
   const id = parseWith(cardIdSchema, request.params.id, '联系卡编号')
-  return ok({ binding: await bindByCard(actor, id) })
+  const who = parseWith(bindCardRequestSchema, request.body)
+  return ok({ binding: await bindByCard(actor, id, who) })
 })

@@ -1,13 +1,13 @@
 import { canAdministerArea } from '@shared/domain/admin-access'
 import type { Actor } from '@shared/domain/actor'
 import { ForbiddenError, NotFoundError } from '@shared/errors'
-import type { AreaCards, CardView } from '@shared/schemas/card.schema'
+import type { AreaCards, BindCardRequest, CardView } from '@shared/schemas/card.schema'
 import type { Binding } from '@shared/schemas/user.schema'
 import { requestBinding } from '../store/binding.store'
 import { getCard } from '../store/card.store'
 import { getCatalogCached } from '../store/catalog.store'
 import { getEnterprise, listAllEnterprisesOfArea } from '../store/enterprise.store'
-import { getUser, getUsers } from '../store/user.store'
+import { getUser, getUsers, updateStaffContact } from '../store/user.store'
 import { ensureCards } from './issue-cards'
 import { toCardView } from './card-view'
 
@@ -27,14 +27,16 @@ export async function viewCard(cardId: string): Promise<CardView> {
  * card is not proof of working there, so the binding starts pending (files, sees only its own)
  * until the specialist or a colleague approves it. An approved or pending binding stays as it is.
  */
-export async function bindByCard(actor: Actor, cardId: string, now = new Date()): Promise<Binding> {
+export async function bindByCard(actor: Actor, cardId: string, who: BindCardRequest, now = new Date()): Promise<Binding> {
   if (actor.role !== 'staff') throw new ForbiddenError('只有企业联系人可以通过联系卡绑定企业')
   const card = await getCard(cardId)
   const enterprise = card ? await getEnterprise(card.enterpriseId) : undefined
   if (!card || !enterprise) throw new NotFoundError(CARD_NOT_FOUND)
+  await updateStaffContact(actor.id, who.name, who.phone)
   const binding = await requestBinding({
     userId: actor.id,
-    userName: actor.name,
+    userName: who.name,
+    ...(who.phone ? { phone: who.phone } : {}),
     enterpriseId: enterprise.id,
     enterpriseName: enterprise.name,
     areaId: enterprise.areaId,

@@ -7,9 +7,10 @@ import { listEnterpriseAppeals, saveTransition, WriteConflict } from '../store/a
 import { decideBinding, getBinding, listEnterpriseStaff, listPendingOfArea, listPendingOfSpecialist, type BindingRecord } from '../store/binding.store'
 import { getEnterprise } from '../store/enterprise.store'
 
-const toMember = ({ userId, userName, enterpriseId, enterpriseName, status, requestedAt, decidedAt, decidedBy }: BindingRecord): StaffMember => ({
+const toMember = ({ userId, userName, phone, enterpriseId, enterpriseName, status, requestedAt, decidedAt, decidedBy }: BindingRecord): StaffMember => ({
   userId,
   userName,
+  ...(phone ? { phone } : {}),
   enterpriseId,
   enterpriseName,
   status,

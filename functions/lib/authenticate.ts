@@ -1,18 +1,20 @@
 import type { Actor } from '@shared/domain/actor'
 import { UnauthenticatedError } from '@shared/errors'
-import { listBindings } from '../store/binding.store'
+import { readStaffPartition } from '../store/binding.store'
 import type { ApiRequest } from './http'
 import { verifySessionToken, type SessionClaims } from './session-token'
 
 /**
- * The actor behind verified claims. A staff member's enterprises are read from the store on
- * every request, so that an approval or a revocation takes effect at the next request.
+ * The actor behind verified claims. A staff member's enterprises and name are read from the store
+ * on every request (one Query), so that an approval or a revocation takes effect at the next
+ * request, and the name given when binding appears on what they file at once.
  */
 export async function actorFromClaims(claims: SessionClaims): Promise<Actor> {
-  const bindings = claims.role === 'staff' ? await listBindings(claims.sub) : []
+  const staff = claims.role === 'staff' ? await readStaffPartition(claims.sub) : { name: undefined, bindings: [] }
+  const bindings = staff.bindings
   return {
     id: claims.sub,
-    name: claims.name,
+    name: staff.name ?? claims.name,
     role: claims.role,
     areaId: claims.areaId,
     departmentId: claims.departmentId,

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi'
 import * as z from 'zod'
-import { areaCardsSchema, bindCardResponseSchema, cardViewSchema } from '@shared/schemas/card.schema'
+import { areaCardsSchema, bindCardRequestSchema, bindCardResponseSchema, cardViewSchema } from '@shared/schemas/card.schema'
 import { errorBodySchema } from '@shared/schemas/common.schema'
 import {
   enterprisePageSchema,
@@ -56,7 +56,7 @@ export function registerRosterPaths(registry: OpenAPIRegistry): void {
     path: '/api/cards/{id}/bind',
     summary: "Ask to join the card's enterprise (pending until approved)",
     ...secured,
-    request: { params: id('Card id') },
+    request: { params: id('Card id'), ...body(bindCardRequestSchema) },
     responses: { 200: json(bindCardResponseSchema, '绑定状态'), ...common, 403: failed('工作人员不能绑定企业') },
   })
   registry.registerPath({

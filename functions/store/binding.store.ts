@@ -34,16 +34,26 @@ function bindingItem(b: BindingRecord) {
   return { ...bindingKey(b.userId, b.enterpriseId), entity: 'BINDING', gsi1pk: `ENT-STAFF#${b.enterpriseId}`, gsi1sk: b.userId, ...pending, ...b }
 }
 
-/** Access pattern: a user's bindings, read on every request so that a decision bites at once. */
+/** Access pattern: a user's bindings. */
 export async function listBindings(userId: string): Promise<BindingRecord[]> {
+  return (await readStaffPartition(userId)).bindings
+}
+
+/**
+ * Access pattern: a staff member's profile and bindings in one Query of their partition, read on
+ * every request: a decision, or the name they gave when binding, bites at the next request.
+ */
+export async function readStaffPartition(userId: string): Promise<{ name?: string; bindings: BindingRecord[] }> {
   const result = await dynamo.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': 'BINDING#' },
-    }),
+    new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `USER#${userId}` } }),
   )
-  return (result.Items ?? []).map((item) => stripKeys<BindingRecord>(item))
+  let name: string | undefined
+  const bindings: BindingRecord[] = []
+  for (const item of result.Items ?? []) {
+    if (item.entity === 'BINDING') bindings.push(stripKeys<BindingRecord>(item))
+    else if (item.entity === 'USER') name = String(item.name)
+  }
+  return { name, bindings }
 }
 
 /** Access pattern: one user's binding to one enterprise. */

@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { Role } from '@shared/schemas/common.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { batchWriteAll } from './batch'
@@ -51,6 +51,20 @@ export async function listUsersByRole(role: Role, limit = 2000, areaId?: string)
 /** Access pattern: create or refresh a user's profile. */
 export async function putUser(user: UserRecord): Promise<void> {
   await dynamo.send(new PutCommand({ TableName: TABLE, Item: { ...userKey(user.id), ...roleIndexKey(user), entity: 'USER', ...user } }))
+}
+
+/** Access pattern: a staff member names themself (when asking to join an enterprise). */
+export async function updateStaffContact(id: string, name: string, phone: string | undefined): Promise<void> {
+  await dynamo.send(
+    new UpdateCommand({
+      TableName: TABLE,
+      Key: userKey(id),
+      UpdateExpression: phone ? 'SET #name = :name, phone = :phone' : 'SET #name = :name',
+      ConditionExpression: 'attribute_exists(pk) AND #role = :staff',
+      ExpressionAttributeNames: { '#name': 'name', '#role': 'role' },
+      ExpressionAttributeValues: { ':name': name, ':staff': 'staff', ...(phone ? { ':phone': phone } : {}) },
+    }),
+  )
 }
 
 /** Access pattern: load officials in bulk (seeding and roster import). */

@@ -29,6 +29,24 @@ export const cardViewSchema = z
   .meta({ id: 'CardView' })
 export type CardView = z.infer<typeof cardViewSchema>
 
+/**
+ * Who is asking to join: the approver must be able to tell whether this person works there, so a
+ * name is required; a phone number lets the specialist call to check.
+ */
+export const bindCardRequestSchema = z
+  .object({
+    name: z.string({ message: '请填写您的姓名' }).trim().min(2, '姓名至少 2 个字').max(20, '姓名不能超过 20 个字'),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1[3-9]\d{9}$/, '手机号格式不正确')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+  })
+  .strict()
+  .meta({ id: 'BindCardRequest' })
+export type BindCardRequest = z.infer<typeof bindCardRequestSchema>
+
 export const bindCardResponseSchema = z.object({ binding: bindingSchema }).meta({ id: 'BindCardResponse' })
 
 /** An area's cards, for the print sheet. */

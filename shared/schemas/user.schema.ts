@@ -21,6 +21,7 @@ export const staffMemberSchema = z
   .object({
     userId: z.string(),
     userName: z.string(),
+    phone: z.string().optional().meta({ description: 'The phone the person gave when asking to join' }),
     enterpriseId: z.string(),
     enterpriseName: z.string(),
     status: bindingStatusSchema,

@@ -74,6 +74,14 @@ describe('contact cards, WeChat sign-in and binding', () => {
     await screenshot(phone, 'card-page')
 
     await phone.locator('#card-file-appeal').click()
+    // First time: say who you are. The shared schema refuses an empty name before anything is sent.
+    await phone.locator('#join-panel').waitFor({ timeout: 15_000 })
+    await phone.locator('#join-submit').click()
+    await expect.poll(() => phone.locator('#join-name .field-error').innerText()).toContain('姓名')
+    await phone.locator('#join-name input').fill('王晓东')
+    await phone.locator('#join-phone input').fill('13812345678')
+    await screenshot(phone, 'card-join')
+    await phone.locator('#join-submit').click()
     await phone.locator('#title-input input').waitFor({ timeout: 15_000 })
     const title = `扫码提交 ${Date.now() % 100000}`
     await phone.locator('#category-power').click()
@@ -92,6 +100,7 @@ describe('contact cards, WeChat sign-in and binding', () => {
     const specialist = await signIn('sp-007')
     await specialist.goto(`${H5}/#/packages/enterprise/staff/index`)
     await specialist.locator('[id^=approve-u-]').first().waitFor({ timeout: 15_000 })
+    await expect.poll(() => specialist.locator('[id^=staff-u-]').first().innerText()).toContain('王晓东')
     await screenshot(specialist, 'specialist-staff-requests')
     await specialist.locator('[id^=approve-u-]').first().click()
     await expect.poll(() => specialist.locator('[id^=approve-u-]').count(), { timeout: 15_000 }).toBe(0)

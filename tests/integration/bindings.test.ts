@@ -29,11 +29,14 @@ describe('binding by card', () => {
     const colleagueAppeal = await file(staff, '同事提交的诉求')
     const asNewUser = await weChatUser('u-scanner-1', '扫码用户')
 
-    const binding = await bindByCard(await asNewUser(), cardId)
+    const binding = await bindByCard(await asNewUser(), cardId, { name: '王晓东', phone: '13812345678' })
     expect(binding).toEqual({ enterpriseId: 'en-0001', enterpriseName: '湖南锦程汽车零部件有限公司', status: 'pending' })
 
     const own = await file(await asNewUser(), '扫码后提交的诉求')
     expect(own.filerPending).toBe(true)
+    // The name given when asking to join is who the appeal is from, at once.
+    expect(own.filedBy.name).toBe('王晓东')
+    expect((await listStaff(owner, 'en-0001')).find((m) => m.userId === 'u-scanner-1')).toMatchObject({ userName: '王晓东', phone: '13812345678', status: 'pending' })
     const pendingList = await listVisibleAppeals(await asNewUser(), { limit: 50 })
     expect(pendingList.items.map((a) => a.id)).toEqual([own.id])
     await expect(getAppealDetail(await asNewUser(), colleagueAppeal.id)).rejects.toBeInstanceOf(NotFoundError)
@@ -59,7 +62,7 @@ describe('binding by card', () => {
     const cardId = await cardOfEn0001()
     const existing = await file(staff, '已有诉求')
     const asStranger = await weChatUser('u-photo-1', '拍照的人')
-    await bindByCard(await asStranger(), cardId)
+    await bindByCard(await asStranger(), cardId, { name: '扫码用户' })
     expect(await listVisibleAppeals(await asStranger(), { limit: 50 })).toEqual({ items: [], cursor: null })
     await expect(getAppealDetail(await asStranger(), existing.id)).rejects.toBeInstanceOf(NotFoundError)
 
@@ -71,15 +74,15 @@ describe('binding by card', () => {
     await expect(file(await asStranger(), '再次提交')).rejects.toBeInstanceOf(NotFoundError)
 
     // Scanning again asks again.
-    expect((await bindByCard(await asStranger(), cardId)).status).toBe('pending')
+    expect((await bindByCard(await asStranger(), cardId, { name: '扫码用户' })).status).toBe('pending')
   })
 
   it('lets only the specialist, admins and approved colleagues decide, each request once', async () => {
     const cardId = await cardOfEn0001()
     const asApplicant = await weChatUser('u-applicant', '申请人')
     const asOtherPending = await weChatUser('u-other-pending', '另一位申请人')
-    await bindByCard(await asApplicant(), cardId)
-    await bindByCard(await asOtherPending(), cardId)
+    await bindByCard(await asApplicant(), cardId, { name: '扫码用户' })
+    await bindByCard(await asOtherPending(), cardId, { name: '扫码用户' })
 
     await expect(decideStaff(otherSpecialist, 'en-0001', 'u-applicant', 'approve')).rejects.toBeInstanceOf(NotFoundError)
     await expect(decideStaff(await asOtherPending(), 'en-0001', 'u-applicant', 'approve')).rejects.toBeInstanceOf(NotFoundError)
@@ -92,7 +95,7 @@ describe('binding by card', () => {
 
     const people = await listStaff(owner, 'en-0001')
     expect(people.find((m) => m.userId === 'u-applicant')?.status).toMatch(/approved|rejected/)
-    await expect(bindByCard(owner, cardId)).rejects.toBeInstanceOf(ForbiddenError)
+    await expect(bindByCard(owner, cardId, { name: '徐慧萍' })).rejects.toBeInstanceOf(ForbiddenError)
   })
 
   it('counts the enterprise’s open and closed appeals on its card', async () => {

@@ -11,7 +11,7 @@ import {
   type SubmitAppealRequest,
 } from '@shared/schemas/appeal.schema'
 import { catalogSchema, type Catalog } from '@shared/schemas/catalog.schema'
-import { bindCardResponseSchema, cardViewSchema, type CardView } from '@shared/schemas/card.schema'
+import { bindCardResponseSchema, cardViewSchema, type BindCardRequest, type CardView } from '@shared/schemas/card.schema'
 import {
   devIdentitiesSchema,
   loginResponseSchema,
@@ -93,8 +93,8 @@ export async function fetchCard(cardId: string): Promise<CardView> {
 }
 
 /** Asks to join the card's enterprise (pending until approved); returns the binding as it stands. */
-export async function bindCard(cardId: string): Promise<Binding> {
-  return parse(bindCardResponseSchema, await request(`/api/cards/${encodeURIComponent(cardId)}/bind`, { method: 'POST' })).binding
+export async function bindCard(cardId: string, who: BindCardRequest): Promise<Binding> {
+  return parse(bindCardResponseSchema, await request(`/api/cards/${encodeURIComponent(cardId)}/bind`, { method: 'POST', body: who })).binding
 }
 
 export async function listEnterpriseStaff(enterpriseId: string): Promise<StaffMember[]> {

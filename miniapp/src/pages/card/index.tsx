@@ -1,49 +1,27 @@
-import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import { BINDING_STATUS_LABEL } from '@shared/labels'
+import { FormField } from '../../components/form-field'
 import { ErrorState, LoadingState } from '../../components/page-state'
 import { useLoader } from '../../hooks/use-loader'
 import { useSessionUser } from '../../hooks/use-session-user'
-import { bindCard, fetchCard, fetchMe } from '../../services/api'
-import { openNewAppeal } from '../../services/navigation'
-import { asApiError } from '../../services/request'
-import { getSession, updateUser } from '../../services/session'
-import { signInWithWeChat } from '../../services/wechat-login'
+import { fetchCard } from '../../services/api'
 import { cardIdFromParams, dialable } from './card-scene'
+import { useCardEntry } from './use-card-entry'
 import './index.css'
 
 /**
  * 一码直通: what a card's code opens. Shows the enterprise, its specialist and its public counts;
- * 提诉求 signs the visitor in with WeChat, asks to join the enterprise (pending until approved)
- * and opens the appeal form for it.
+ * 提诉求 signs the visitor in with WeChat, asks who they are and to join the enterprise (pending
+ * until approved), and opens the appeal form for it.
  */
 export default function CardPage() {
   const router = useRouter()
   const cardId = cardIdFromParams(router.params)
   const card = useLoader(cardId, () => fetchCard(cardId!))
   const sessionUser = useSessionUser()
-  const [busy, setBusy] = useState(false)
+  const entry = useCardEntry(card.data)
   const binding = sessionUser?.bindings?.find((b) => b.enterpriseId === card.data?.enterprise.id)
-
-  const fileAppeal = async () => {
-    if (!card.data || busy) return
-    setBusy(true)
-    try {
-      const session = getSession() ?? (await signInWithWeChat())
-      if (session.user.role !== 'staff') {
-        void Taro.showToast({ title: '您当前以工作人员身份登录，请使用企业联系人身份提交诉求', icon: 'none', duration: 3000 })
-        return
-      }
-      await bindCard(card.data.id)
-      updateUser(await fetchMe())
-      openNewAppeal(card.data.enterprise.id)
-    } catch (e) {
-      void Taro.showToast({ title: asApiError(e).message, icon: 'none', duration: 3000 })
-    } finally {
-      setBusy(false)
-    }
-  }
 
   const call = (phone: string) => {
     void Taro.makePhoneCall({ phoneNumber: dialable(phone) }).catch(() => undefined)
@@ -116,9 +94,25 @@ export default function CardPage() {
 
       <Text className='muted card-promise'>{servicePromise}</Text>
 
-      <Button id='card-file-appeal' className={busy ? 'btn btn-primary btn-block btn-busy' : 'btn btn-primary btn-block'} disabled={busy || undefined} onClick={() => void fileAppeal()}>
-        {busy ? '正在进入…' : '提诉求'}
-      </Button>
+      {entry.joining ? (
+        <View id='join-panel' className='card'>
+          <Text className='section-title'>请先告诉专员您是谁</Text>
+          <Text className='muted join-intro'>专员或本企业已绑定的同事核实后，您即可查看本企业全部诉求；核实前可以先提交诉求。</Text>
+          <FormField id='join-name' label='您的姓名' required error={entry.fields.name}>
+            <Input className='input' value={entry.draft.name} maxlength={20} placeholder='例如：张伟' onInput={(e) => entry.update('name', e.detail.value)} />
+          </FormField>
+          <FormField id='join-phone' label='手机号（便于专员联系核实）' error={entry.fields.phone}>
+            <Input className='input' type='number' value={entry.draft.phone} maxlength={11} placeholder='选填' onInput={(e) => entry.update('phone', e.detail.value)} />
+          </FormField>
+          <Button id='join-submit' className={entry.busy ? 'btn btn-primary btn-block btn-busy' : 'btn btn-primary btn-block'} disabled={entry.busy || undefined} onClick={() => void entry.join()}>
+            {entry.busy ? '提交中…' : '确认并提诉求'}
+          </Button>
+        </View>
+      ) : (
+        <Button id='card-file-appeal' className={entry.busy ? 'btn btn-primary btn-block btn-busy' : 'btn btn-primary btn-block'} disabled={entry.busy || undefined} onClick={() => void entry.start()}>
+          {entry.busy ? '正在进入…' : '提诉求'}
+        </Button>
+      )}
     </View>
   )
 }

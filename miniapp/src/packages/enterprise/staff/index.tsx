@@ -69,6 +69,11 @@ export default function StaffPage() {
               <Text className={`staff-status staff-status-${member.status}`}>{BINDING_STATUS_LABEL[member.status]}</Text>
             </View>
             {enterpriseId ? null : <Text className='staff-enterprise'>{member.enterpriseName}</Text>}
+            {member.phone ? (
+              <Text className='staff-phone' onClick={() => void Taro.makePhoneCall({ phoneNumber: member.phone! }).catch(() => undefined)}>
+                电话 {member.phone}（点击拨打核实）
+              </Text>
+            ) : null}
             <Text className='muted small'>
               申请于 {formatShortDateTime(member.requestedAt)}
               {member.decidedBy && member.decidedAt ? ` · ${member.decidedBy} 于 ${formatShortDateTime(member.decidedAt)} 处理` : ''}
