@@ -23,7 +23,8 @@ export async function wechatLogin(code: string, wechat: WeChatClient, now = new 
   return issueSession(user, now)
 }
 
-async function exchangeCode(code: string, wechat: WeChatClient) {
+/** wx.login code → openid, with WeChat's refusals turned into the API's errors. */
+export async function exchangeCode(code: string, wechat: WeChatClient) {
   try {
     return await wechat.code2Session(code)
   } catch (error) {

@@ -12,7 +12,7 @@ import {
   rosterImportResultSchema,
   specialistListSchema,
 } from '@shared/schemas/roster.schema'
-import { bindingDecisionSchema, loginResponseSchema, refreshRequestSchema, staffListSchema, staffMemberSchema, wechatLoginRequestSchema } from '@shared/schemas/user.schema'
+import { bindingDecisionSchema, claimInvitationRequestSchema, invitationSchema, loginResponseSchema, refreshRequestSchema, staffListSchema, staffMemberSchema, wechatLoginRequestSchema } from '@shared/schemas/user.schema'
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } })
 const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } } } })
@@ -36,6 +36,21 @@ export function registerRosterPaths(registry: OpenAPIRegistry): void {
     summary: 'Spend a refresh token for a new session',
     request: body(refreshRequestSchema),
     responses: { 200: json(loginResponseSchema, '新的登录凭证'), 400: common[400], 401: failed('刷新凭证无效、已用过或已过期') },
+  })
+  registry.registerPath({
+    method: 'post',
+    path: '/api/users/{id}/invitation',
+    summary: "Issue a one-time code that links an official's WeChat account (admins)",
+    ...secured,
+    request: { params: id('Official id (sp-…, dh-…, th-…, ad-…)') },
+    responses: { 201: json(invitationSchema, '邀请码（7 天内有效，仅可使用一次）'), ...common, 403: failed('无权邀请') },
+  })
+  registry.registerPath({
+    method: 'post',
+    path: '/api/auth/claim-invitation',
+    summary: 'An official links this WeChat account with an invitation code and signs in',
+    request: body(claimInvitationRequestSchema),
+    responses: { 200: json(loginResponseSchema, '登录成功'), 400: failed('邀请码无效、已使用或已过期（INVITATION_INVALID）'), 409: failed('该微信已绑定其他工作人员') },
   })
   registry.registerPath({
     method: 'get',

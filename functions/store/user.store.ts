@@ -53,6 +53,11 @@ export async function putUser(user: UserRecord): Promise<void> {
   await dynamo.send(new PutCommand({ TableName: TABLE, Item: { ...userKey(user.id), ...roleIndexKey(user), entity: 'USER', ...user } }))
 }
 
+/** Access pattern: point a WeChat identity at an official (replacing a link to a staff account). */
+export async function linkOpenid(openid: string, userId: string, at: string): Promise<void> {
+  await dynamo.send(new PutCommand({ TableName: TABLE, Item: { ...openidKey(openid), entity: 'OPENID', userId, createdAt: at } }))
+}
+
 /** Access pattern: a staff member names themself (when asking to join an enterprise). */
 export async function updateStaffContact(id: string, name: string, phone: string | undefined): Promise<void> {
   await dynamo.send(

@@ -15,6 +15,10 @@ export default defineAppConfig({
       pages: ['staff/index'],
     },
     {
+      root: 'packages/account',
+      pages: ['invitation/index'],
+    },
+    {
       root: 'packages/admin',
       pages: ['roster/index', 'enterprises/index', 'specialists/index', 'cards/index'],
     },

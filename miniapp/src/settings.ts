@@ -17,6 +17,7 @@ export const ROUTES = {
   newAppeal: '/packages/appeal/new/index',
   appealDetail: '/packages/appeal/detail/index',
   card: '/pages/card/index',
+  claimInvitation: '/packages/account/invitation/index',
   staff: '/packages/enterprise/staff/index',
   roster: '/packages/admin/roster/index',
   enterprises: '/packages/admin/enterprises/index',

@@ -100,3 +100,29 @@ export type DevIdentity = z.infer<typeof devIdentitySchema>
 export const devIdentitiesSchema = z.object({ identities: z.array(devIdentitySchema) }).meta({ id: 'DevIdentities' })
 
 export const meResponseSchema = z.object({ user: userSchema }).meta({ id: 'MeResponse' })
+
+/**
+ * Officials come from the roster, not from WeChat: an admin issues a one-time invitation code,
+ * and the official enters it once in the mini-program to link their WeChat to their account.
+ */
+export const INVITE_CODE_PATTERN = /^[0-9a-hjkmnp-tv-z]{12}$/
+
+export const invitationSchema = z
+  .object({
+    code: z.string().meta({ description: '12 characters, single use' }),
+    expiresAt: z.string(),
+    userName: z.string(),
+  })
+  .meta({ id: 'Invitation' })
+export type Invitation = z.infer<typeof invitationSchema>
+
+export const claimInvitationRequestSchema = z
+  .object({
+    code: z.string({ message: '缺少微信登录凭证' }).trim().min(1, '缺少微信登录凭证').max(128, '微信登录凭证格式不正确'),
+    invitation: z
+      .string({ message: '请输入邀请码' })
+      .transform((v) => v.replace(/[\s-]/g, '').toLowerCase())
+      .pipe(z.string().regex(INVITE_CODE_PATTERN, '邀请码应为 12 位字母或数字')),
+  })
+  .strict()
+  .meta({ id: 'ClaimInvitationRequest' })

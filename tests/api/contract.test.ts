@@ -283,6 +283,20 @@ describe('cards, WeChat sign-in and the roster', () => {
     expect((await api.call('GET', '/api/roster/template?format=pdf')).status).toBe(400)
   })
 
+  it('links an official’s WeChat with a single-use invitation', async () => {
+    const invitation = await api.call('POST', '/api/users/sp-001/invitation', { token: admin })
+    expect(invitation.status).toBe(201)
+    expect((await api.call('POST', '/api/users/sp-001/invitation', { token: specialist })).status).toBe(404)
+    const claim = await api.call('POST', '/api/auth/claim-invitation', { body: { code: await loginCode('sp-001-phone'), invitation: invitation.body.code } })
+    expect(claim.status).toBe(200)
+    expect(claim.body.user).toMatchObject({ id: 'sp-001', role: 'specialist' })
+    const again = await api.call('POST', '/api/auth/claim-invitation', { body: { code: await loginCode('other-phone'), invitation: invitation.body.code } })
+    expect(again.status).toBe(400)
+    expect(again.body.error.code).toBe('INVITATION_INVALID')
+    const malformed = await api.call('POST', '/api/auth/claim-invitation', { body: { code: 'x', invitation: '12' } })
+    expect(malformed.body.error.fields).toHaveProperty('invitation')
+  })
+
   it('keeps roster routes to admins of the scope', async () => {
     expect((await api.call('GET', '/api/areas/yuhu/cards', { token: admin })).status).toBe(404)
     expect((await api.call('GET', '/api/enterprises', { token: staff })).status).toBe(403)

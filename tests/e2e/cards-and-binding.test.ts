@@ -110,4 +110,23 @@ describe('contact cards, WeChat sign-in and binding', () => {
     await expect.poll(() => phone.locator('.appeal-card').allInnerTexts(), { timeout: 15_000 }).toEqual(expect.arrayContaining([expect.stringContaining('同事的用水诉求')]))
     await screenshot(phone, 'member-approved-list')
   })
+
+  it('links an official’s WeChat with an invitation code from the admin', async () => {
+    const adminToken = await api.login('ad-xt-hitech')
+    const invitation = await api.call('POST', '/api/users/sp-001/invitation', { token: adminToken })
+    expect(invitation.status).toBe(201)
+
+    const phone = await newPhone('official-first-login')
+    await phone.goto(`${H5}/#/packages/account/invitation/index`)
+    await phone.locator('#invitation-code input').fill('abc')
+    await phone.locator('#invitation-submit').click()
+    await expect.poll(() => phone.locator('#invitation-code .field-error').innerText()).toContain('12 位')
+    // Grouped as the admin reads it out: the dashes are ignored.
+    await phone.locator('#invitation-code input').fill(invitation.body.code.replace(/(.{4})(?=.)/g, '$1-'))
+    await screenshot(phone, 'official-invitation')
+    await phone.locator('#invitation-submit').click()
+    await phone.waitForURL(/pages\/index\/index/, { timeout: 15_000 })
+    await phone.goto(`${H5}/#/pages/me/index`)
+    await expect.poll(() => phone.locator('#me-name').innerText(), { timeout: 15_000 }).toBe('姜婷')
+  })
 })

@@ -13,6 +13,7 @@ import {
   type RosterImportResult,
   type SpecialistSummary,
 } from '@shared/schemas/roster.schema'
+import { invitationSchema, type Invitation } from '@shared/schemas/user.schema'
 import { API_BASE } from '../settings'
 import { parseResponse, request } from './request'
 
@@ -91,4 +92,9 @@ export function rosterTemplateUrl(format: RosterTemplateFormat): string {
 /** The PNG code of a card; public and served with CORS `*`, so a canvas may read it. */
 export function cardCodeUrl(cardId: string): string {
   return `${API_BASE}/api/cards/${segment(cardId)}/code`
+}
+
+/** A one-time code with which an official links their WeChat account (7 days, single use). */
+export async function inviteOfficial(userId: string): Promise<Invitation> {
+  return parse(invitationSchema, await request(`/api/users/${segment(userId)}/invitation`, { method: 'POST' }))
 }

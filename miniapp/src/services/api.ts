@@ -87,6 +87,10 @@ export async function wechatLogin(code: string): Promise<LoginResponse> {
   return parse(loginResponseSchema, await request('/api/auth/wechat', { method: 'POST', body: { code } }))
 }
 
+export async function claimInvitation(code: string, invitation: string): Promise<LoginResponse> {
+  return parse(loginResponseSchema, await request('/api/auth/claim-invitation', { method: 'POST', body: { code, invitation } }))
+}
+
 /** Public: what a scanned card shows. */
 export async function fetchCard(cardId: string): Promise<CardView> {
   return parse(cardViewSchema, await request(`/api/cards/${encodeURIComponent(cardId)}`))

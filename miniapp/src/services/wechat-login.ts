@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 import * as z from 'zod'
 import { WECHAT_STAND_IN } from '../settings'
-import { wechatLogin } from './api'
+import type { LoginResponse } from '@shared/schemas/user.schema'
+import { claimInvitation, wechatLogin } from './api'
 import { ApiError, postJsonTo } from './request'
 import { saveSession, type Session } from './session'
 
@@ -20,7 +21,7 @@ function deviceId(): string {
  * A login code: wx.login inside WeChat; in a local h5 build, the WeChat stand-in server issues
  * one for this browser. A deployed h5 site has neither and says so.
  */
-async function loginCode(): Promise<string> {
+export async function loginCode(): Promise<string> {
   if (process.env.TARO_ENV === 'weapp') {
     const { code } = await Taro.login()
     if (!code) throw new ApiError(0, 'WECHAT_LOGIN_FAILED', '微信登录失败，请重试')
@@ -32,10 +33,18 @@ async function loginCode(): Promise<string> {
   return answer.data.code
 }
 
-/** Signs in as the WeChat user of this phone (or browser), creating them on first use. */
-export async function signInWithWeChat(): Promise<Session> {
-  const response = await wechatLogin(await loginCode())
+function keep(response: LoginResponse): Session {
   const session: Session = { token: response.token, refreshToken: response.refreshToken, user: response.user }
   saveSession(session)
   return session
+}
+
+/** Signs in as the WeChat user of this phone (or browser), creating them on first use. */
+export async function signInWithWeChat(): Promise<Session> {
+  return keep(await wechatLogin(await loginCode()))
+}
+
+/** An official's first sign-in: links this WeChat account to them with an admin's invitation. */
+export async function signInWithInvitation(invitation: string): Promise<Session> {
+  return keep(await claimInvitation(await loginCode(), invitation))
 }

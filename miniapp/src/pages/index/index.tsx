@@ -64,9 +64,14 @@ export default function IndexPage() {
               去登录
             </Button>
           ) : (
-            <Button id='wechat-login' className='btn btn-primary btn-small' onClick={() => void signInAndReload()}>
-              微信一键登录
-            </Button>
+            <View className='index-login'>
+              <Button id='wechat-login' className='btn btn-primary btn-small' onClick={() => void signInAndReload()}>
+                微信一键登录
+              </Button>
+              <Text id='official-login' className='index-official-login' onClick={() => void Taro.navigateTo({ url: ROUTES.claimInvitation })}>
+                工作人员首次登录（邀请码）
+              </Text>
+            </View>
           )}
         </EmptyState>
       </View>

@@ -70,6 +70,9 @@ export default function LoginPage() {
           </View>
         ))
       )}
+      <Text id='invitation-login' className='login-invitation' onClick={() => void Taro.navigateTo({ url: ROUTES.claimInvitation })}>
+        工作人员用邀请码绑定微信登录 ›
+      </Text>
     </View>
   )
 }

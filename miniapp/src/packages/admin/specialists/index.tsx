@@ -4,7 +4,8 @@ import { Button, Text, View } from '@tarojs/components'
 import type { SpecialistSummary } from '@shared/schemas/roster.schema'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
 import { useLoader, type Loader } from '../../../hooks/use-loader'
-import { handOverPortfolio, listSpecialists } from '../../../services/admin-api'
+import { handOverPortfolio, inviteOfficial, listSpecialists } from '../../../services/admin-api'
+import { asApiError } from '../../../services/request'
 import { enterprisesUrl, routeParam } from '../admin-navigation'
 import { AdminGate } from '../components/admin-gate'
 import { AreaPicker } from '../components/area-picker'
@@ -70,6 +71,26 @@ export default function SpecialistsPage() {
   )
 }
 
+/**
+ * Issues a one-time code with which the specialist links their WeChat on first sign-in, and shows
+ * it for the admin to pass on (read out, or copied into a chat).
+ */
+async function showInvitation(specialist: SpecialistSummary): Promise<void> {
+  try {
+    const invitation = await inviteOfficial(specialist.id)
+    const grouped = invitation.code.replace(/(.{4})(?=.)/g, '$1-')
+    const { confirm } = await Taro.showModal({
+      title: `${invitation.userName} 的登录邀请码`,
+      content: `${grouped}\n请专员在小程序「工作人员登录」中输入。7 天内有效，仅可使用一次。`,
+      confirmText: '复制',
+      cancelText: '关闭',
+    })
+    if (confirm) await Taro.setClipboardData({ data: invitation.code })
+  } catch (e) {
+    void Taro.showToast({ title: asApiError(e).message, icon: 'none', duration: 3000 })
+  }
+}
+
 function SpecialistListBody(props: {
   areaId: string | null
   specialists: Loader<SpecialistSummary[]>
@@ -117,6 +138,16 @@ function SpecialistListBody(props: {
           </View>
           <View className='admin-item-actions'>
             <Text className='muted small'>点击查看名下企业 ›</Text>
+            <Button
+              id={`invite-${s.id}`}
+              className='btn btn-outline btn-small'
+              onClick={(e) => {
+                e.stopPropagation()
+                void showInvitation(s)
+              }}
+            >
+              登录邀请码
+            </Button>
             <Button
               id={`handover-${s.id}`}
               className='btn btn-outline btn-small'
