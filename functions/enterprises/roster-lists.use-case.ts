@@ -1,20 +1,12 @@
 import type { Actor } from '@shared/domain/actor'
 import { ForbiddenError, NotFoundError, ValidationError } from '@shared/errors'
-import type { Scale } from '@shared/schemas/catalog.schema'
 import type { EnterprisePage, SpecialistSummary } from '@shared/schemas/roster.schema'
 import { organisationOf } from '../cards/card-view'
 import { getCatalogCached } from '../store/catalog.store'
-import { listPortfolio, queryEnterprises } from '../store/enterprise.store'
+import { listPortfolio, queryEnterprises, type EnterpriseQuery } from '../store/enterprise.store'
 import { getUsers, listUsersByRole } from '../store/user.store'
 
-export interface EnterpriseListQuery {
-  areaId?: string
-  specialistId?: string
-  scale?: Scale
-  hasOpenAppeals?: boolean
-  limit: number
-  cursor?: string
-}
+export type EnterpriseListQuery = EnterpriseQuery
 
 /**
  * Which enterprises the caller may list: a specialist their own portfolio; an area admin their

@@ -5,6 +5,7 @@ import type { Appeal, AppealEvent, AppealStatus, CoHandler } from '@shared/schem
 import { TABLE, dynamo } from '../lib/dynamo'
 import { stripKeys, type IndexName } from './keys'
 import { transactWrite } from './transact'
+import { queryAll } from './query-all'
 import { counterUpdate } from './enterprise.store'
 import { countDelta } from '@shared/domain/appeal-counts'
 
@@ -163,24 +164,14 @@ export async function listEnterpriseAppeals(enterpriseId: string, options: { fil
     names['#status'] = 'status'
     options.statuses.forEach((status, i) => (values[`:s${i}`] = status))
   }
-  const appeals: Appeal[] = []
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: TABLE,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-        ExpressionAttributeValues: values,
-        ExclusiveStartKey: startKey,
-      }),
-    )
-    appeals.push(...(page.Items ?? []).map((item) => stripKeys<Appeal>(item)))
-    startKey = page.LastEvaluatedKey
-  } while (startKey)
-  return appeals
+  return queryAll<Appeal>({
+    TableName: TABLE,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: values,
+  })
 }
 
 interface Source {

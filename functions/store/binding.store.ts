@@ -3,6 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { BindingStatus, StaffMember } from '@shared/schemas/user.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { stripKeys } from './keys'
+import { queryAll } from './query-all'
 
 /*
  * A staff member's binding to an enterprise lives in the user's partition, USER#<u> / BINDING#<ent>,
@@ -123,35 +124,24 @@ export async function decideBinding(
   }
 }
 
-async function queryAll(input: { index: 'gsi1' | 'gsi2' | 'gsi3'; pk: string; newestFirst?: boolean }): Promise<BindingRecord[]> {
-  const records: BindingRecord[] = []
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: TABLE,
-        IndexName: input.index,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': `${input.index}pk` },
-        ExpressionAttributeValues: { ':pk': input.pk },
-        ScanIndexForward: !input.newestFirst,
-        ExclusiveStartKey: startKey,
-      }),
-    )
-    records.push(...(page.Items ?? []).map((item) => stripKeys<BindingRecord>(item)))
-    startKey = page.LastEvaluatedKey
-  } while (startKey)
-  return records
-}
+const queryIndex = (index: 'gsi1' | 'gsi2' | 'gsi3', pk: string, newestFirst = false) =>
+  queryAll<BindingRecord>({
+    TableName: TABLE,
+    IndexName: index,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': `${index}pk` },
+    ExpressionAttributeValues: { ':pk': pk },
+    ScanIndexForward: !newestFirst,
+  })
 
 /** Access pattern: everyone bound or asking to be bound to one enterprise. */
-export const listEnterpriseStaff = (enterpriseId: string) => queryAll({ index: 'gsi1', pk: `ENT-STAFF#${enterpriseId}` })
+export const listEnterpriseStaff = (enterpriseId: string) => queryIndex('gsi1', `ENT-STAFF#${enterpriseId}`)
 
 /** Access pattern: open join requests of an area, newest first (the area admin's queue). */
-export const listPendingOfArea = (areaId: string) => queryAll({ index: 'gsi2', pk: `PENDING-AREA#${areaId}`, newestFirst: true })
+export const listPendingOfArea = (areaId: string) => queryIndex('gsi2', `PENDING-AREA#${areaId}`, true)
 
 /** Access pattern: open join requests for a specialist's enterprises, newest first. */
-export const listPendingOfSpecialist = (specialistId: string) => queryAll({ index: 'gsi3', pk: `PENDING-SP#${specialistId}`, newestFirst: true })
+export const listPendingOfSpecialist = (specialistId: string) => queryIndex('gsi3', `PENDING-SP#${specialistId}`, true)
 
 /** Access pattern: a reassigned enterprise's open join requests move to the new specialist's queue. */
 export async function movePendingBindings(enterpriseId: string, specialistId: string | null): Promise<void> {

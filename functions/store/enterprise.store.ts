@@ -1,10 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { GetCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { CountDelta } from '@shared/domain/appeal-counts'
 import { ValidationError } from '@shared/errors'
 import type { Enterprise, Scale } from '@shared/schemas/catalog.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { stripKeys } from './keys'
+import { queryAll } from './query-all'
 import type { TransactItems } from './transact'
 
 /*
@@ -48,24 +49,13 @@ export async function listEnterprisesOfArea(areaId: string, limit: number): Prom
   return (result.Items ?? []).map((item) => stripKeys<EnterpriseRecord>(item))
 }
 
-async function queryAll(input: QueryCommandInput): Promise<EnterpriseRecord[]> {
-  const records: EnterpriseRecord[] = []
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const page = await dynamo.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }))
-    records.push(...(page.Items ?? []).map((item) => stripKeys<EnterpriseRecord>(item)))
-    startKey = page.LastEvaluatedKey
-  } while (startKey)
-  return records
-}
-
 /** Access pattern: every enterprise of an area (roster import, specialist lists, print sheets). */
 export const listAllEnterprisesOfArea = (areaId: string) =>
-  queryAll({ TableName: TABLE, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `ENTERPRISES#${areaId}` } })
+  queryAll<EnterpriseRecord>({ TableName: TABLE, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `ENTERPRISES#${areaId}` } })
 
 /** Access pattern: a specialist's whole portfolio (handover, portfolio size). */
 export const listPortfolio = (specialistId: string) =>
-  queryAll({ TableName: TABLE, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': portfolioPk(specialistId) } })
+  queryAll<EnterpriseRecord>({ TableName: TABLE, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': portfolioPk(specialistId) } })
 
 export interface EnterpriseQuery {
   areaId?: string

@@ -1,25 +1,13 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { NotFoundError, ValidationError } from '@shared/errors'
 import { actOnAppeal } from '../../functions/appeals/act-on-appeal.use-case'
 import { getAppealDetail } from '../../functions/appeals/get-appeal.use-case'
-import { submitAppeal } from '../../functions/appeals/submit-appeal.use-case'
 import { viewCard } from '../../functions/cards/cards.use-case'
 import { handoverPortfolio, reassignEnterprise } from '../../functions/enterprises/reassign.use-case'
 import { listEnterprises, listSpecialists } from '../../functions/enterprises/roster-lists.use-case'
-import { importRoster } from '../../functions/roster/import-roster.use-case'
-import { getEnterprise, listAllEnterprisesOfArea, listPortfolio } from '../../functions/store/enterprise.store'
-import { areaAdmin, cityAdmin, otherAreaAdmin, staff } from '../support/fixtures'
-import type { Actor } from '@shared/domain/actor'
-
-const FIXTURES = join(__dirname, '..', 'fixtures', 'roster')
-const upload = (name: string, dryRun: boolean) => ({ fileName: name, contentBase64: readFileSync(join(FIXTURES, name)).toString('base64'), dryRun })
-
-let keys = 0
-const fileFor = (actor: Actor, enterpriseId: string) =>
-  submitAppeal(actor, `roster-${++keys}`, { enterpriseId, categoryId: 'power', title: '用电诉求', description: '新厂房需要接入 10kV 线路' }).then((r) => r.appeal)
-const staffOf = (enterpriseId: string): Actor => ({ ...staff, id: `staff-${enterpriseId}`, enterpriseIds: [enterpriseId] })
+import { getEnterprise, listPortfolio } from '../../functions/store/enterprise.store'
+import { areaAdmin, cityAdmin, otherAreaAdmin } from '../support/fixtures'
+import { fileFor, staffOf } from '../support/filing'
 
 describe('reassigning enterprises', () => {
   it('moves the open appeals, not the finished ones, and the card shows the new specialist', async () => {
