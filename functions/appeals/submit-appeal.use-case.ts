@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { ulid } from 'ulid'
 import { canFileFor, canSee } from '@shared/domain/access'
 import type { Actor } from '@shared/domain/actor'
-import { isChineseWorkday } from '@shared/domain/chinese-calendar'
+import { CHINESE_CALENDAR } from '@shared/domain/chinese-calendar'
 import { newAppeal } from '@shared/domain/new-appeal'
 import { IdempotencyKeyReusedError, NotFoundError, ValidationError } from '@shared/errors'
 import type { Appeal, SubmitAppealRequest } from '@shared/schemas/appeal.schema'
@@ -70,6 +70,6 @@ async function prepare(actor: Actor, request: SubmitAppealRequest, now: Date) {
     category,
     departments: catalog.departments,
     taskForces: catalog.taskForces,
-    isWorkday: isChineseWorkday,
+    calendar: CHINESE_CALENDAR,
   })
 }

@@ -40,3 +40,51 @@ export function addWorkingDays(start: Date, days: number, isWorkday: WorkdayPred
   }
   return endOfShanghaiDay(date)
 }
+
+/**
+ * A working calendar: which days are worked, and which answers are only provisional because the
+ * State Council has not yet published that year's schedule (DESIGN §6).
+ */
+export interface WorkingCalendar {
+  isWorkday: WorkdayPredicate
+  /** True for a date whose year has no published schedule yet. */
+  isProvisional: (shanghaiDate: string) => boolean
+}
+
+/**
+ * The statutory holidays that fall on the same date every year (New Year's Day, Labour Day,
+ * National Day). The lunar and solar-term holidays and every 调休 swap are only known once the
+ * year's schedule is published.
+ */
+export const FIXED_DATE_HOLIDAYS: readonly string[] = ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']
+
+/** The provisional rule for a year with no published schedule: weekends and fixed-date holidays off. */
+export function isProvisionalWorkday(date: string): boolean {
+  const weekday = new Date(`${date}T00:00:00.000Z`).getUTCDay()
+  return weekday !== 0 && weekday !== 6 && !FIXED_DATE_HOLIDAYS.includes(date.slice(5))
+}
+
+/** A calendar that follows the published schedule where a year has one, the provisional rule elsewhere. */
+export function withProvisionalFallback(isPublishedYear: (year: number) => boolean, isPublishedWorkday: WorkdayPredicate): WorkingCalendar {
+  const published = (date: string) => isPublishedYear(Number(date.slice(0, 4)))
+  return {
+    isWorkday: (date) => (published(date) ? isPublishedWorkday(date) : isProvisionalWorkday(date)),
+    isProvisional: (date) => !published(date),
+  }
+}
+
+export interface Deadline {
+  dueAt: Date
+  /** Some day counted lies in a year without a published schedule: the date may still move. */
+  provisional: boolean
+}
+
+/** `addWorkingDays` on a working calendar, saying whether the result rests on a provisional year. */
+export function workingDeadline(start: Date, days: number, calendar: WorkingCalendar): Deadline {
+  let provisional = false
+  const dueAt = addWorkingDays(start, days, (date) => {
+    if (calendar.isProvisional(date)) provisional = true
+    return calendar.isWorkday(date)
+  })
+  return { dueAt, provisional }
+}

@@ -1,7 +1,7 @@
 import type { Appeal, AppealEvent, SubmitAppealRequest } from '../schemas/appeal.schema'
 import type { Category, Department, Enterprise, TaskForce } from '../schemas/catalog.schema'
 import { actorRef, type Actor } from './actor'
-import { addWorkingDays, type WorkdayPredicate } from './calendar'
+import { workingDeadline, type WorkingCalendar } from './calendar'
 import { routeAppeal } from './routing'
 
 export interface NewAppealContext {
@@ -13,7 +13,7 @@ export interface NewAppealContext {
   category: Category
   departments: readonly Department[]
   taskForces: readonly TaskForce[]
-  isWorkday: WorkdayPredicate
+  calendar: WorkingCalendar
 }
 
 /**
@@ -29,6 +29,8 @@ export function newAppeal(request: SubmitAppealRequest, ctx: NewAppealContext): 
   })
   const at = ctx.now.toISOString()
   const owner = route.ownerId && ctx.owner?.id === route.ownerId ? ctx.owner : null
+  const firstResponse = workingDeadline(ctx.now, ctx.category.firstResponseDays, ctx.calendar)
+  const resolution = workingDeadline(ctx.now, ctx.category.resolveDays, ctx.calendar)
   const appeal: Appeal = {
     id: ctx.id,
     enterpriseId: ctx.enterprise.id,
@@ -47,8 +49,10 @@ export function newAppeal(request: SubmitAppealRequest, ctx: NewAppealContext): 
     filedBy: actorRef(ctx.actor),
     createdAt: at,
     updatedAt: at,
-    firstResponseDueAt: addWorkingDays(ctx.now, ctx.category.firstResponseDays, ctx.isWorkday).toISOString(),
-    dueAt: addWorkingDays(ctx.now, ctx.category.resolveDays, ctx.isWorkday).toISOString(),
+    firstResponseDueAt: firstResponse.dueAt.toISOString(),
+    dueAt: resolution.dueAt.toISOString(),
+    // Counted on a year whose schedule is not yet published: shown as 暂定 until it is.
+    ...(firstResponse.provisional || resolution.provisional ? { deadlineProvisional: true } : {}),
     reopenCount: 0,
     version: 1,
     // Filed by someone who scanned the card but is not yet confirmed as the enterprise's staff.

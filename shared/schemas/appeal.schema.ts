@@ -113,6 +113,10 @@ export const appealSchema = z
     updatedAt: instantSchema,
     firstResponseDueAt: instantSchema,
     dueAt: instantSchema.meta({ description: 'Resolution deadline' }),
+    deadlineProvisional: z
+      .boolean()
+      .optional()
+      .meta({ description: 'A deadline was counted on a year whose holiday schedule is not yet published (暂定)' }),
     acceptedAt: instantSchema.optional(),
     respondedAt: instantSchema.optional(),
     closedAt: instantSchema.optional(),

@@ -31,6 +31,13 @@ describe('submitting an appeal', () => {
       dueAt: '2026-11-27T15:59:59.999Z',
     })
     expect(appeal.coHandlers.map((c) => c.id)).toEqual(['power', 'drc', 'tf-industry'])
+    expect(appeal.deadlineProvisional).toBeUndefined()
+  })
+
+  it('marks deadlines counted into a year with no published holiday schedule as provisional', async () => {
+    // Monday 28 December 2026: the five working days run into 2027, not yet published.
+    const { appeal } = await submitAppeal(staff, 'provisional-0001', request, new Date('2026-12-28T02:00:00Z'))
+    expect(appeal).toMatchObject({ deadlineProvisional: true, firstResponseDueAt: '2026-12-29T15:59:59.999Z', dueAt: '2027-01-05T15:59:59.999Z' })
   })
 
   it('stores exactly one appeal when the same key arrives many times at once', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildAction, emptyDraft } from '../../miniapp/src/utils/action-form'
-import { holderName, isOverdue } from '../../miniapp/src/utils/appeal'
+import { deadlineParts, holderName, isOverdue } from '../../miniapp/src/utils/appeal'
 import { formatDateTime, formatShortDate, formatShortDateTime } from '../../miniapp/src/utils/format'
 import { groupIdentities, identityElementId } from '../../miniapp/src/pages/login/groups'
 
@@ -24,6 +24,14 @@ describe('appeal helpers', () => {
   it('names the area duty queue when there is no owner', () => {
     expect(holderName({ ownerName: null })).toBe('属地待分派')
     expect(holderName({ ownerName: '徐慧萍' })).toBe('徐慧萍')
+  })
+})
+
+describe('deadline display', () => {
+  it('marks provisional deadlines and overdue open appeals', () => {
+    const now = new Date('2027-01-06T00:00:00Z')
+    expect(deadlineParts({ status: 'in_progress', dueAt: '2027-01-05T15:59:59.999Z', deadlineProvisional: true }, now)).toEqual({ provisional: true, overdue: true })
+    expect(deadlineParts({ status: 'responded', dueAt: '2027-01-05T15:59:59.999Z' }, now)).toEqual({ provisional: false, overdue: false })
   })
 })
 

@@ -9,6 +9,11 @@ export function isOverdue(appeal: Pick<Appeal, 'status' | 'dueAt'>, now: Date = 
   return !Number.isNaN(due) && now.getTime() > due
 }
 
+/** The deadline as the lists show it: 办理时限 11月30日, with （暂定） and 已超期 when they apply. */
+export function deadlineParts(appeal: Pick<Appeal, 'status' | 'dueAt' | 'deadlineProvisional'>, now: Date = new Date()) {
+  return { provisional: appeal.deadlineProvisional === true, overdue: isOverdue(appeal, now) }
+}
+
 /** The current holder as people say it: the specialist's name, or the area's duty queue. */
 export function holderName(appeal: Pick<Appeal, 'ownerName'>): string {
   return appeal.ownerName ?? '属地待分派'

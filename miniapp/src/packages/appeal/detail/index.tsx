@@ -163,8 +163,15 @@ function AppealHeader({ detail }: { detail: AppealDetail }) {
       {appeal.status === 'assigned' || appeal.status === 'submitted' ? (
         <View className='kv'>
           <Text className='kv-key'>首次响应</Text>
-          <Text className='kv-value'>{formatShortDate(appeal.firstResponseDueAt)} 前</Text>
+          <Text className='kv-value'>
+            {formatShortDate(appeal.firstResponseDueAt)} 前{appeal.deadlineProvisional ? '（暂定）' : ''}
+          </Text>
         </View>
+      ) : null}
+      {appeal.deadlineProvisional ? (
+        <Text id='deadline-provisional-note' className='muted small'>
+          时限按暂定日历计算：相关年份的法定节假日安排尚未公布，公布后时限可能调整。
+        </Text>
       ) : null}
       <View className='kv'>
         <Text className='kv-key'>时限</Text>
