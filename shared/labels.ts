@@ -31,6 +31,7 @@ export const EVENT_LABEL: Record<AppealEventType, string> = {
   withdraw: '企业撤回',
   reassign: '更换专员',
   verify_filer: '核实联系人身份',
+  recount_deadline: '按正式日历重算时限',
 }
 
 export const OUTCOME_LABEL: Record<Outcome, string> = {

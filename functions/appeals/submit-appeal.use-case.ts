@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto'
 import { ulid } from 'ulid'
 import { canFileFor, canSee } from '@shared/domain/access'
 import type { Actor } from '@shared/domain/actor'
-import { CHINESE_CALENDAR } from '@shared/domain/chinese-calendar'
 import { newAppeal } from '@shared/domain/new-appeal'
 import { IdempotencyKeyReusedError, NotFoundError, ValidationError } from '@shared/errors'
 import type { Appeal, SubmitAppealRequest } from '@shared/schemas/appeal.schema'
 import { createAppeal, getAppeal, getIdempotencyRecord, WriteConflict } from '../store/appeal.store'
+import { currentWorkingCalendar } from '../calendar/working-calendar'
 import { getCatalogCached } from '../store/catalog.store'
 import { getEnterprise } from '../store/enterprise.store'
 import { getUser } from '../store/user.store'
@@ -56,7 +56,7 @@ export async function submitAppeal(actor: Actor, key: string, request: SubmitApp
 
 async function prepare(actor: Actor, request: SubmitAppealRequest, now: Date) {
   if (!canFileFor(actor, request.enterpriseId)) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
-  const [enterprise, catalog] = await Promise.all([getEnterprise(request.enterpriseId), getCatalogCached()])
+  const [enterprise, catalog, calendar] = await Promise.all([getEnterprise(request.enterpriseId), getCatalogCached(), currentWorkingCalendar()])
   if (!enterprise) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
   const category = catalog.categories.find((c) => c.id === request.categoryId)
   if (!category) throw new ValidationError('诉求类别不存在', { categoryId: '诉求类别不存在，请重新选择' })
@@ -70,6 +70,6 @@ async function prepare(actor: Actor, request: SubmitAppealRequest, now: Date) {
     category,
     departments: catalog.departments,
     taskForces: catalog.taskForces,
-    calendar: CHINESE_CALENDAR,
+    calendar,
   })
 }

@@ -12,6 +12,7 @@ import { catalogSchema } from '@shared/schemas/catalog.schema'
 import { errorBodySchema } from '@shared/schemas/common.schema'
 import { devIdentitiesSchema, devLoginRequestSchema, loginResponseSchema, meResponseSchema } from '@shared/schemas/user.schema'
 
+import { registerCalendarPaths } from './openapi-calendar'
 import { registerRosterPaths } from './openapi-roster'
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } })
@@ -104,6 +105,7 @@ export function buildOpenApiDocument(options: { devLogin: boolean }) {
   })
 
   registerRosterPaths(registry)
+  registerCalendarPaths(registry)
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

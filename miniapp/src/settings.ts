@@ -23,4 +23,5 @@ export const ROUTES = {
   enterprises: '/packages/admin/enterprises/index',
   specialists: '/packages/admin/specialists/index',
   printCards: '/packages/admin/cards/index',
+  calendar: '/packages/admin/calendar/index',
 } as const

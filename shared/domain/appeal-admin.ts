@@ -1,5 +1,6 @@
 import type { Appeal, AppealEvent } from '../schemas/appeal.schema'
-import { actorRef, type Actor } from './actor'
+import { SYSTEM_ACTOR, actorRef, type Actor } from './actor'
+import { shanghaiDate, workingDaysBetween, workingDeadline, type WorkingCalendar } from './calendar'
 import { isOpen } from './appeal-counts'
 import type { Transition } from './appeal-machine'
 
@@ -52,6 +53,47 @@ export function verifyFiler(appeal: Appeal, decision: 'approve' | 'reject', acto
     message: decision === 'approve' ? `已核实 ${appeal.filedBy.name} 为本企业联系人` : `${appeal.filedBy.name} 未通过本企业联系人核实`,
     internal: true,
     data: { decision },
+  }
+  return { appeal: next, event }
+}
+
+const monthDay = (iso: string) => {
+  const [, month, day] = shanghaiDate(new Date(iso)).split('-')
+  return `${Number(month)}月${Number(day)}日`
+}
+
+/**
+ * A year's schedule was published: an open appeal whose deadlines were counted provisionally is
+ * counted again — the same number of working days from the same start, on the new calendar — and
+ * the timeline says what moved. Returns null for an appeal that was not provisional or is closed.
+ */
+export function recountDeadlines(appeal: Appeal, before: WorkingCalendar, after: WorkingCalendar, year: number, now: Date): Transition | null {
+  if (!appeal.deadlineProvisional || !isOpen(appeal.status)) return null
+  const start = new Date(appeal.createdAt)
+  const recount = (dueAt: string) => workingDeadline(start, workingDaysBetween(start, new Date(dueAt), before.isWorkday), after)
+  const firstResponse = recount(appeal.firstResponseDueAt)
+  const resolution = recount(appeal.dueAt)
+  const { at, version, base } = nextVersion(appeal, now)
+  const { deadlineProvisional: _provisional, ...rest } = base
+  const next: Appeal = {
+    ...rest,
+    firstResponseDueAt: firstResponse.dueAt.toISOString(),
+    dueAt: resolution.dueAt.toISOString(),
+    ...(firstResponse.provisional || resolution.provisional ? { deadlineProvisional: true } : {}),
+  }
+  const moved = next.dueAt !== appeal.dueAt
+  const event: AppealEvent = {
+    appealId: appeal.id,
+    seq: version,
+    type: 'recount_deadline',
+    at,
+    actor: SYSTEM_ACTOR,
+    from: appeal.status,
+    to: appeal.status,
+    message: moved
+      ? `${year} 年节假日安排已公布，办理时限由 ${monthDay(appeal.dueAt)} 调整为 ${monthDay(next.dueAt)}`
+      : `${year} 年节假日安排已公布，办理时限 ${monthDay(next.dueAt)} 不变`,
+    data: { year, fromDueAt: appeal.dueAt, toDueAt: next.dueAt },
   }
   return { appeal: next, event }
 }

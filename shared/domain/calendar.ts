@@ -88,3 +88,46 @@ export function workingDeadline(start: Date, days: number, calendar: WorkingCale
   })
   return { dueAt, provisional }
 }
+
+/** A published year's schedule: days off (whole holiday periods) and weekend days worked (调休). */
+export interface PublishedYear {
+  year: number
+  holidays: readonly string[]
+  workdays: readonly string[]
+}
+
+/**
+ * Years loaded by the city office take precedence over everything else (the data package may lag
+ * or be wrong); other years fall through to `base`.
+ */
+export function withPublishedYears(years: readonly PublishedYear[], base: WorkingCalendar): WorkingCalendar {
+  const byYear = new Map(years.map((y) => [y.year, { holidays: new Set(y.holidays), workdays: new Set(y.workdays) }]))
+  const loaded = (date: string) => byYear.get(Number(date.slice(0, 4)))
+  return {
+    isWorkday: (date) => {
+      const year = loaded(date)
+      if (!year) return base.isWorkday(date)
+      if (year.workdays.has(date)) return true
+      if (year.holidays.has(date)) return false
+      const weekday = new Date(`${date}T00:00:00.000Z`).getUTCDay()
+      return weekday !== 0 && weekday !== 6
+    },
+    isProvisional: (date) => (loaded(date) ? false : base.isProvisional(date)),
+  }
+}
+
+/**
+ * How many working days `calendar` counts from the day after `start` to the day of `due`: the
+ * length an existing deadline was given, so that it can be counted again on a newer calendar.
+ */
+export function workingDaysBetween(start: Date, due: Date, isWorkday: WorkdayPredicate): number {
+  const last = shanghaiDate(due)
+  let date = shanghaiDate(start)
+  let count = 0
+  for (let guard = 0; date < last; guard++) {
+    if (guard > 800) throw new Error('deadline too far ahead to recount')
+    date = nextDate(date)
+    if (isWorkday(date)) count++
+  }
+  return count
+}

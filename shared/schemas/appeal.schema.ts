@@ -131,7 +131,7 @@ export const appealSchema = z
   .meta({ id: 'Appeal' })
 export type Appeal = z.infer<typeof appealSchema>
 
-export const appealEventTypeSchema = z.enum(['submit', 'accept', 'note', 'respond', 'evaluate', 'reopen', 'withdraw', 'reassign', 'verify_filer'])
+export const appealEventTypeSchema = z.enum(['submit', 'accept', 'note', 'respond', 'evaluate', 'reopen', 'withdraw', 'reassign', 'verify_filer', 'recount_deadline'])
 export type AppealEventType = z.infer<typeof appealEventTypeSchema>
 
 export const appealEventSchema = z

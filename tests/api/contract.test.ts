@@ -313,3 +313,22 @@ describe('cards, WeChat sign-in and the roster', () => {
     expect(reassign.body.error.fields).toHaveProperty('reason')
   })
 })
+
+describe('the working calendar', () => {
+  it('lists where each year comes from, and lets only the city admin load a year, with field messages', async () => {
+    const years = await api.call('GET', '/api/calendar/years', { token: specialist })
+    expect(years.status).toBe(200)
+    expect(years.body.items.map((y: { source: string }) => y.source)).toContain('package')
+    expect((await api.call('GET', '/api/calendar/years', { token: staff })).status).toBe(403)
+    const schedule = { year: 2031, holidays: ['2031-01-01'], workdays: [] }
+    expect((await api.call('POST', '/api/calendar/years', { token: admin, body: schedule })).status).toBe(403)
+    const city = await api.login('ad-city')
+    const bad = await api.call('POST', '/api/calendar/years', { token: city, body: { year: 2031, holidays: ['2030-12-31'], workdays: ['2031-01-06'] } })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.fields).toEqual({ 'holidays.0': '2030-12-31 不在 2031 年内', 'workdays.0': '2031-01-06 不是周末，无需调休上班' })
+    const loaded = await api.call('POST', '/api/calendar/years', { token: city, body: schedule })
+    expect(loaded.status).toBe(200)
+    expect(loaded.body).toMatchObject({ year: { year: 2031, source: 'override' }, recounted: 0 })
+  })
+})
+

@@ -253,3 +253,19 @@ describe('contact card sheet', () => {
     expect(wrapText('', 40, measure)).toEqual([])
   })
 })
+
+describe('calendar date lists', () => {
+  it('reads single dates and holiday periods as the notice writes them', async () => {
+    const { parseDateList } = await import('../../miniapp/src/packages/admin/calendar/date-list')
+    expect(parseDateList('2027-01-01\n2027-02-06 至 2027-02-08，2027-05-01~2027-05-02')).toEqual({
+      dates: ['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08', '2027-05-01', '2027-05-02'],
+      errors: [],
+    })
+    expect(parseDateList('2027-02-30, 二月六日, 2027-03-05 至 2027-03-01').errors).toEqual([
+      '「2027-02-30」不是日期或日期区间',
+      '「二月六日」不是日期或日期区间',
+      '「2027-03-05 至 2027-03-01」的区间不正确',
+    ])
+    expect(parseDateList('  ')).toEqual({ dates: [], errors: [] })
+  })
+})

@@ -14,6 +14,8 @@ import {
   type SpecialistSummary,
 } from '@shared/schemas/roster.schema'
 import { invitationSchema, type Invitation } from '@shared/schemas/user.schema'
+import { calendarYearSchema, type CalendarYear, type YearSchedule } from '@shared/schemas/calendar.schema'
+import * as z from 'zod'
 import { API_BASE } from '../settings'
 import { parseResponse, request } from './request'
 
@@ -97,4 +99,16 @@ export function cardCodeUrl(cardId: string): string {
 /** A one-time code with which an official links their WeChat account (7 days, single use). */
 export async function inviteOfficial(userId: string): Promise<Invitation> {
   return parse(invitationSchema, await request(`/api/users/${segment(userId)}/invitation`, { method: 'POST' }))
+}
+
+/** Where each year's working days come from (loaded, data package, provisional). */
+export async function listCalendarYears(): Promise<CalendarYear[]> {
+  return parse(z.object({ items: z.array(calendarYearSchema) }), await request('/api/calendar/years')).items
+}
+
+const loadYearResultSchema = z.object({ year: calendarYearSchema, recounted: z.number(), moved: z.number() })
+
+/** Loads a year's official schedule; provisional deadlines are counted again (may take a while). */
+export async function loadCalendarYear(schedule: YearSchedule): Promise<z.infer<typeof loadYearResultSchema>> {
+  return parse(loadYearResultSchema, await request('/api/calendar/years', { method: 'POST', body: schedule, timeout: 60_000 }))
 }

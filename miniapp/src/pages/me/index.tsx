@@ -108,12 +108,13 @@ export default function MePage() {
 
       {user.role === 'area_admin' || user.role === 'city_admin' ? (
         <View className='card me-menu'>
-          <Text className='section-title'>名册与联系卡</Text>
+          <Text className='section-title'>名册、联系卡与日历</Text>
           {[
             { id: 'menu-roster', label: '名册导入', url: ROUTES.roster },
             { id: 'menu-enterprises', label: '企业名册', url: ROUTES.enterprises },
             { id: 'menu-specialists', label: '专员名册', url: ROUTES.specialists },
             { id: 'menu-print-cards', label: '打印联系卡', url: ROUTES.printCards },
+            ...(user.role === 'city_admin' ? [{ id: 'menu-calendar', label: '工作日历', url: ROUTES.calendar }] : []),
           ].map((item) => (
             <View key={item.id} id={item.id} className='me-menu-item' onClick={open(item.url)}>
               <Text>{item.label}</Text>

@@ -1,0 +1,72 @@
+import { SHANGHAI_OFFSET_MINUTES, withPublishedYears, type WorkingCalendar } from '@shared/domain/calendar'
+import { recountDeadlines } from '@shared/domain/appeal-admin'
+import type { Actor } from '@shared/domain/actor'
+import { CHINESE_CALENDAR, packageKnowsYear } from '@shared/domain/chinese-calendar'
+import { ForbiddenError } from '@shared/errors'
+import type { CalendarYear, YearSchedule } from '@shared/schemas/calendar.schema'
+import { getAppeal, listProvisionalAppeals, saveTransition, WriteConflict } from '../store/appeal.store'
+import { listPublishedYears, putPublishedYear } from '../store/calendar.store'
+
+/** A deadline counted provisionally was filed at most this long before its year began (60 working days and then some). */
+const RECOUNT_LOOKBACK_DAYS = 150
+const MAX_ATTEMPTS = 4
+
+export interface LoadYearResult {
+  year: CalendarYear
+  /** Open appeals whose provisional deadlines were counted again. */
+  recounted: number
+  /** Of those, the ones whose resolution deadline moved. */
+  moved: number
+}
+
+/**
+ * The city office loads a year's official schedule. Every open appeal whose deadlines were counted
+ * provisionally is counted again on the new calendar (same number of working days from the same
+ * day) and its timeline records why. Loading the same schedule twice moves nothing the second time.
+ */
+export async function loadPublishedYear(actor: Actor, schedule: YearSchedule, now = new Date()): Promise<LoadYearResult> {
+  if (actor.role !== 'city_admin') throw new ForbiddenError('只有市级管理员可以维护工作日历')
+  const previous = await listPublishedYears()
+  const record = { year: schedule.year, holidays: [...schedule.holidays].sort(), workdays: [...schedule.workdays].sort(), loadedBy: actor.name, loadedAt: now.toISOString() }
+  await putPublishedYear(record)
+  const before = withPublishedYears(previous, CHINESE_CALENDAR)
+  const after = withPublishedYears([...previous.filter((y) => y.year !== schedule.year), record], CHINESE_CALENDAR)
+
+  const yearStart = Date.parse(`${schedule.year}-01-01T00:00:00.000Z`) - SHANGHAI_OFFSET_MINUTES * 60_000
+  const since = new Date(yearStart - RECOUNT_LOOKBACK_DAYS * 86_400_000).toISOString()
+  let recounted = 0
+  let moved = 0
+  for (const candidate of await listProvisionalAppeals(since)) {
+    const outcome = await recountOne(candidate.id, before, after, schedule.year, now)
+    if (outcome !== 'skipped') recounted++
+    if (outcome === 'moved') moved++
+  }
+  return { year: { year: record.year, source: 'override', loadedBy: record.loadedBy, loadedAt: record.loadedAt, holidays: record.holidays, workdays: record.workdays }, recounted, moved }
+}
+
+async function recountOne(appealId: string, before: WorkingCalendar, after: WorkingCalendar, year: number, now: Date) {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const appeal = await getAppeal(appealId)
+    const transition = appeal ? recountDeadlines(appeal, before, after, year, now) : null
+    if (!appeal || !transition) return 'skipped' as const
+    try {
+      await saveTransition(appeal.version, transition.appeal, transition.event)
+      return transition.appeal.dueAt !== appeal.dueAt ? ('moved' as const) : ('confirmed' as const)
+    } catch (error) {
+      // Someone acted on the appeal meanwhile: read it again and count on the fresh version.
+      if (!(error instanceof WriteConflict) || attempt === MAX_ATTEMPTS) throw error
+    }
+  }
+  return 'skipped' as const
+}
+
+/** Where the working days of last year, this year and the next two come from. */
+export async function listCalendarYears(now = new Date()): Promise<CalendarYear[]> {
+  const published = await listPublishedYears()
+  const thisYear = Number(new Date(now.getTime() + SHANGHAI_OFFSET_MINUTES * 60_000).toISOString().slice(0, 4))
+  return [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((year): CalendarYear => {
+    const loaded = published.find((y) => y.year === year)
+    if (loaded) return { year, source: 'override', loadedBy: loaded.loadedBy, loadedAt: loaded.loadedAt, holidays: [...loaded.holidays], workdays: [...loaded.workdays] }
+    return { year, source: packageKnowsYear(year) ? 'package' : 'provisional' }
+  })
+}

@@ -1,0 +1,49 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb'
+import type { PublishedYear } from '@shared/domain/calendar'
+import { TABLE, dynamo } from '../lib/dynamo'
+import { queryAll } from './query-all'
+
+/*
+ * CALENDAR / YEAR#<yyyy>              a year's schedule as the city office loaded it
+ * CALENDAR / AUDIT#<at>#<yyyy>        who loaded what when (every load, also a correction)
+ */
+export interface PublishedYearRecord extends PublishedYear {
+  loadedBy: string
+  loadedAt: string
+}
+
+const CALENDAR_PK = 'CALENDAR'
+
+/** Access pattern: every year the city office has loaded (a handful of items). */
+export async function listPublishedYears(): Promise<PublishedYearRecord[]> {
+  const items = await queryAll<PublishedYearRecord & { entity: string }>({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :year)',
+    ExpressionAttributeValues: { ':pk': CALENDAR_PK, ':year': 'YEAR#' },
+    ConsistentRead: true,
+  })
+  return items.map(({ entity: _entity, ...year }) => year)
+}
+
+/** Access pattern: load (or correct) one year's schedule, with an audit entry. */
+export async function putPublishedYear(record: PublishedYearRecord): Promise<void> {
+  await dynamo.send(new PutCommand({ TableName: TABLE, Item: { pk: CALENDAR_PK, sk: `YEAR#${record.year}`, entity: 'CALENDAR_YEAR', ...record } }))
+  await dynamo.send(new PutCommand({ TableName: TABLE, Item: { pk: CALENDAR_PK, sk: `AUDIT#${record.loadedAt}#${record.year}`, entity: 'CALENDAR_AUDIT', ...record } }))
+  // This container sees the new year at once; the others within the cache's minute.
+  cached = undefined
+}
+
+const MAX_AGE_MS = 60_000
+let cached: { at: number; years: Promise<PublishedYearRecord[]> } | undefined
+
+/** The loaded years as of at most a minute ago, per container (like the routing catalog). */
+export function listPublishedYearsCached(now = Date.now()): Promise<PublishedYearRecord[]> {
+  if (!cached || now - cached.at > MAX_AGE_MS) {
+    const years = listPublishedYears()
+    cached = { at: now, years }
+    years.catch(() => {
+      if (cached?.years === years) cached = undefined
+    })
+  }
+  return cached.years
+}
