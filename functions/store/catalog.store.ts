@@ -1,8 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
-import type { Area, Catalog, Category, Department, TaskForce } from '@shared/schemas/catalog.schema'
+import type { Area, Catalog, Category, Department, RoutingChange, TaskForce } from '@shared/schemas/catalog.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { stripKeys } from './keys'
 import { batchWriteAll } from './batch'
+import { transactWrite } from './transact'
 
 /** The routing table and the city's fixed lists live together in one partition: one Query reads all. */
 const CATALOG_PK = 'CATALOG'
@@ -65,4 +66,39 @@ export function getCatalogCached(now = Date.now()): Promise<Catalog> {
     })
   }
   return cached.catalog
+}
+
+/*
+ * The routing table's audit trail lives in its own partition, CATALOG-AUDIT / <at>#<categoryId>,
+ * so that reading the catalog (every submission) never reads the history.
+ */
+const AUDIT_PK = 'CATALOG-AUDIT'
+
+/**
+ * Access pattern: change one category's routing, and record the change, in one transaction.
+ * The edit reaches this container at once and the others within the cache's minute.
+ */
+export async function updateCategoryRouting(change: RoutingChange): Promise<void> {
+  const { after } = change
+  await transactWrite([
+    {
+      Update: {
+        TableName: TABLE,
+        Key: { pk: CATALOG_PK, sk: `CATEGORY#${change.categoryId}` },
+        UpdateExpression: 'SET departments = :departments, taskForce = :taskForce, firstResponseDays = :first, resolveDays = :resolve',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':departments': after.departments, ':taskForce': after.taskForce, ':first': after.firstResponseDays, ':resolve': after.resolveDays },
+      },
+    },
+    { Put: { TableName: TABLE, Item: { pk: AUDIT_PK, sk: `${change.at}#${change.categoryId}`, entity: 'ROUTING_CHANGE', ...change } } },
+  ])
+  cached = undefined
+}
+
+/** Access pattern: the latest changes of the routing table, newest first. */
+export async function listRoutingChanges(limit = 50): Promise<RoutingChange[]> {
+  const result = await dynamo.send(
+    new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': AUDIT_PK }, ScanIndexForward: false, Limit: limit }),
+  )
+  return (result.Items ?? []).map((item) => stripKeys<RoutingChange>(item))
 }

@@ -20,7 +20,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/admin',
-      pages: ['roster/index', 'enterprises/index', 'specialists/index', 'cards/index', 'calendar/index'],
+      pages: ['roster/index', 'enterprises/index', 'specialists/index', 'cards/index', 'calendar/index', 'routing/index'],
     },
   ],
   // h5 only: Taro's slide animation hides the previous page on a ~300 ms timer, and a tab

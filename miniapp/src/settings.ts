@@ -24,4 +24,5 @@ export const ROUTES = {
   specialists: '/packages/admin/specialists/index',
   printCards: '/packages/admin/cards/index',
   calendar: '/packages/admin/calendar/index',
+  routing: '/packages/admin/routing/index',
 } as const

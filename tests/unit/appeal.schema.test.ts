@@ -75,3 +75,15 @@ describe('dev login', () => {
     for (const as of ['', 'admin', 'staff:', 'sp-001; drop', 'staff:sp-001']) expect(devLoginRequestSchema.safeParse({ as }).success).toBe(false)
   })
 })
+
+describe('routing table rows', () => {
+  it('accepts a sound row and explains each bad field in Chinese', async () => {
+    const { categoryRoutingSchema } = await import('@shared/schemas/catalog.schema')
+    expect(categoryRoutingSchema.safeParse({ departments: ['power'], taskForce: true, firstResponseDays: 1, resolveDays: 5 }).success).toBe(true)
+    const bad = categoryRoutingSchema.safeParse({ departments: ['power', 'power'], taskForce: true, firstResponseDays: 3, resolveDays: 5 })
+    expect(bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['departments: 经办部门有重复'])
+    const order = categoryRoutingSchema.safeParse({ departments: ['power'], taskForce: true, firstResponseDays: 3, resolveDays: 2 })
+    expect(order.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['resolveDays: 办结时限不能短于首次响应时限'])
+    expect(categoryRoutingSchema.safeParse({ departments: [], taskForce: true, firstResponseDays: 0, resolveDays: 61, extra: 1 }).success).toBe(false)
+  })
+})

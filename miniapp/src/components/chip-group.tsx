@@ -6,22 +6,24 @@ export interface ChipOption<T extends string> {
 }
 
 /**
- * A row of tappable choices, one selected: friendlier on a phone than a wheel picker for a
- * dozen options. Each chip has the id `<idPrefix>-<value>` for tests and accessibility tools.
+ * A row of tappable choices, one selected (or several, given an array): friendlier on a phone
+ * than a wheel picker for a dozen options. Each chip has the id `<idPrefix>-<value>` for tests
+ * and accessibility tools.
  */
 export function ChipGroup<T extends string>(props: {
   idPrefix: string
   options: readonly ChipOption<T>[]
-  selected: T | null | undefined
+  selected: T | readonly T[] | null | undefined
   onSelect: (value: T) => void
 }) {
+  const isSelected = (value: T) => (Array.isArray(props.selected) ? props.selected.includes(value) : props.selected === value)
   return (
     <View className='chips'>
       {props.options.map((option) => (
         <View
           key={option.value}
           id={`${props.idPrefix}-${option.value}`}
-          className={props.selected === option.value ? 'chip chip-selected' : 'chip'}
+          className={isSelected(option.value) ? 'chip chip-selected' : 'chip'}
           onClick={() => props.onSelect(option.value)}
         >
           {option.label}

@@ -1,5 +1,5 @@
 import { areaCardsSchema, type AreaCards } from '@shared/schemas/card.schema'
-import type { Enterprise } from '@shared/schemas/catalog.schema'
+import { categorySchema, routingChangesSchema, type Category, type CategoryRouting, type Enterprise, type RoutingChange } from '@shared/schemas/catalog.schema'
 import {
   enterprisePageSchema,
   reassignResultSchema,
@@ -111,4 +111,13 @@ const loadYearResultSchema = z.object({ year: calendarYearSchema, recounted: z.n
 /** Loads a year's official schedule; provisional deadlines are counted again (may take a while). */
 export async function loadCalendarYear(schedule: YearSchedule): Promise<z.infer<typeof loadYearResultSchema>> {
   return parse(loadYearResultSchema, await request('/api/calendar/years', { method: 'POST', body: schedule, timeout: 60_000 }))
+}
+
+/** One routing-table row changed by the city admin; audited on the server. */
+export async function editCategoryRouting(categoryId: string, routing: CategoryRouting): Promise<Category> {
+  return parse(z.object({ category: categorySchema }), await request(`/api/catalog/categories/${segment(categoryId)}/routing`, { method: 'POST', body: routing })).category
+}
+
+export async function listRoutingChanges(): Promise<RoutingChange[]> {
+  return parse(routingChangesSchema, await request('/api/catalog/routing-changes')).items
 }

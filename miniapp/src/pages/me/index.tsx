@@ -114,7 +114,12 @@ export default function MePage() {
             { id: 'menu-enterprises', label: '企业名册', url: ROUTES.enterprises },
             { id: 'menu-specialists', label: '专员名册', url: ROUTES.specialists },
             { id: 'menu-print-cards', label: '打印联系卡', url: ROUTES.printCards },
-            ...(user.role === 'city_admin' ? [{ id: 'menu-calendar', label: '工作日历', url: ROUTES.calendar }] : []),
+            ...(user.role === 'city_admin'
+              ? [
+                  { id: 'menu-calendar', label: '工作日历', url: ROUTES.calendar },
+                  { id: 'menu-routing', label: '诉求类别与时限', url: ROUTES.routing },
+                ]
+              : []),
           ].map((item) => (
             <View key={item.id} id={item.id} className='me-menu-item' onClick={open(item.url)}>
               <Text>{item.label}</Text>

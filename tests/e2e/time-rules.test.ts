@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserSessions } from '../support/browser'
 
-/** The city admin loads next year's official holiday schedule on 工作日历. */
-const { h5: H5, launch, close, signIn, screenshot } = browserSessions('calendar')
+/** The city office's time rules as data: next year's holiday schedule, and the routing table. */
+const { h5: H5, launch, close, signIn, screenshot } = browserSessions('rules')
 
 beforeAll(launch)
 afterAll(close)
@@ -28,4 +28,21 @@ describe('the working calendar page', () => {
     await expect.poll(() => admin.locator('#calendar-year-2027').innerText(), { timeout: 15_000 }).toContain('已载入官方安排')
     await screenshot(admin, 'loaded')
   })
+
+  it('edits one row of the routing table and shows it in the change history', async () => {
+    const admin = await signIn('ad-city')
+    await admin.goto(`${H5}/#/packages/admin/routing/index`)
+    await admin.locator('#routing-power').click()
+    await admin.locator('#routing-panel').waitFor()
+    await admin.locator('#routing-resolve input').fill('0')
+    await admin.locator('#routing-save').click()
+    await expect.poll(() => admin.locator('#routing-resolve .field-error').innerText()).toContain('至少 1 个工作日')
+    await admin.locator('#routing-department-drc').click()
+    await admin.locator('#routing-resolve input').fill('6')
+    await admin.locator('#routing-save').click()
+    await expect.poll(() => admin.locator('#routing-power').innerText(), { timeout: 15_000 }).toContain('办结 6 日')
+    await expect.poll(() => admin.locator('.routing-change').first().innerText()).toContain('办结 5 → 6 日')
+    await screenshot(admin, 'routing')
+  })
 })
+
