@@ -2,6 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { PublishedYear } from '@shared/domain/calendar'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { queryAll } from './query-all'
+import { containerCache } from './container-cache'
 
 /*
  * CALENDAR / YEAR#<yyyy>              a year's schedule as the city office loaded it
@@ -30,20 +31,10 @@ export async function putPublishedYear(record: PublishedYearRecord): Promise<voi
   await dynamo.send(new PutCommand({ TableName: TABLE, Item: { pk: CALENDAR_PK, sk: `YEAR#${record.year}`, entity: 'CALENDAR_YEAR', ...record } }))
   await dynamo.send(new PutCommand({ TableName: TABLE, Item: { pk: CALENDAR_PK, sk: `AUDIT#${record.loadedAt}#${record.year}`, entity: 'CALENDAR_AUDIT', ...record } }))
   // This container sees the new year at once; the others within the cache's minute.
-  cached = undefined
+  yearsCache.forget()
 }
 
-const MAX_AGE_MS = 60_000
-let cached: { at: number; years: Promise<PublishedYearRecord[]> } | undefined
+const yearsCache = containerCache(listPublishedYears, 60_000)
 
 /** The loaded years as of at most a minute ago, per container (like the routing catalog). */
-export function listPublishedYearsCached(now = Date.now()): Promise<PublishedYearRecord[]> {
-  if (!cached || now - cached.at > MAX_AGE_MS) {
-    const years = listPublishedYears()
-    cached = { at: now, years }
-    years.catch(() => {
-      if (cached?.years === years) cached = undefined
-    })
-  }
-  return cached.years
-}
+export const listPublishedYearsCached = (now = Date.now()): Promise<PublishedYearRecord[]> => yearsCache.get(now)

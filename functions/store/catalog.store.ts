@@ -4,6 +4,7 @@ import { TABLE, dynamo } from '../lib/dynamo'
 import { stripKeys } from './keys'
 import { batchWriteAll } from './batch'
 import { transactWrite } from './transact'
+import { containerCache } from './container-cache'
 
 /** The routing table and the city's fixed lists live together in one partition: one Query reads all. */
 const CATALOG_PK = 'CATALOG'
@@ -49,24 +50,14 @@ export async function putCatalog(catalog: Catalog): Promise<void> {
   await batchWriteAll(items)
 }
 
-const CATALOG_MAX_AGE_MS = 60_000
-let cached: { at: number; catalog: Promise<Catalog> } | undefined
+const catalogCache = containerCache(getCatalog, 60_000)
 
 /**
  * The catalog as of at most a minute ago, kept per container: every submission routes through
  * it, and the city office edits it a few times a year. An edit reaches all containers within
  * a minute; a failed read is not cached.
  */
-export function getCatalogCached(now = Date.now()): Promise<Catalog> {
-  if (!cached || now - cached.at > CATALOG_MAX_AGE_MS) {
-    const catalog = getCatalog()
-    cached = { at: now, catalog }
-    catalog.catch(() => {
-      if (cached?.catalog === catalog) cached = undefined
-    })
-  }
-  return cached.catalog
-}
+export const getCatalogCached = (now = Date.now()): Promise<Catalog> => catalogCache.get(now)
 
 /*
  * The routing table's audit trail lives in its own partition, CATALOG-AUDIT / <at>#<categoryId>,
@@ -92,7 +83,7 @@ export async function updateCategoryRouting(change: RoutingChange): Promise<void
     },
     { Put: { TableName: TABLE, Item: { pk: AUDIT_PK, sk: `${change.at}#${change.categoryId}`, entity: 'ROUTING_CHANGE', ...change } } },
   ])
-  cached = undefined
+  catalogCache.forget()
 }
 
 /** Access pattern: the latest changes of the routing table, newest first. */

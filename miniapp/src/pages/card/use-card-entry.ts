@@ -8,6 +8,7 @@ import { asApiError } from '../../services/request'
 import { getSession, updateUser } from '../../services/session'
 import { signInWithWeChat } from '../../services/wechat-login'
 import { fieldErrorsFromZod } from '../../utils/validation'
+import { showSubmitError } from '../../utils/submit-error'
 
 /** The name a WeChat user has before telling us theirs. */
 const PLACEHOLDER_NAME = '微信用户'
@@ -71,9 +72,7 @@ export function useCardEntry(card: CardView | null) {
       setJoining(false)
       openNewAppeal(card.enterprise.id)
     } catch (e) {
-      const error = asApiError(e)
-      if (Object.keys(error.fields).length > 0) setFields(error.fields)
-      else toast(error)
+      showSubmitError(e, setFields)
     } finally {
       setBusy(false)
     }

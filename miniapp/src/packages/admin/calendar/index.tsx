@@ -8,8 +8,8 @@ import { ErrorState, LoadingState } from '../../../components/page-state'
 import { useLoader } from '../../../hooks/use-loader'
 import { useSessionUser } from '../../../hooks/use-session-user'
 import { listCalendarYears, loadCalendarYear } from '../../../services/admin-api'
-import { asApiError } from '../../../services/request'
 import { fieldErrorsFromZod } from '../../../utils/validation'
+import { showSubmitError } from '../../../utils/submit-error'
 import { AdminGate } from '../components/admin-gate'
 import { parseDateList } from './date-list'
 import '../components/admin.css'
@@ -60,9 +60,7 @@ export default function CalendarPage() {
       setFields({})
       await years.reload()
     } catch (e) {
-      const error = asApiError(e)
-      if (Object.keys(error.fields).length) setFields(error.fields)
-      else void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 })
+      showSubmitError(e, setFields)
     } finally {
       setBusy(false)
     }

@@ -10,9 +10,9 @@ import { useLoader } from '../../../hooks/use-loader'
 import { useSessionUser } from '../../../hooks/use-session-user'
 import { fetchCatalog } from '../../../services/api'
 import { editCategoryRouting, listRoutingChanges } from '../../../services/admin-api'
-import { asApiError } from '../../../services/request'
 import { formatShortDateTime } from '../../../utils/format'
 import { fieldErrorsFromZod } from '../../../utils/validation'
+import { showSubmitError } from '../../../utils/submit-error'
 import { AdminGate } from '../components/admin-gate'
 import '../components/admin.css'
 import './index.css'
@@ -71,9 +71,7 @@ export default function RoutingPage() {
       setEditing(null)
       await Promise.all([catalog.reload(), changes.reload()])
     } catch (e) {
-      const error = asApiError(e)
-      if (Object.keys(error.fields).length) setFields(error.fields)
-      else void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 })
+      showSubmitError(e, setFields)
     } finally {
       setBusy(false)
     }
