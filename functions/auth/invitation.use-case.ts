@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { canAdministerArea } from '@shared/domain/admin-access'
 import type { Actor } from '@shared/domain/actor'
-import { CARD_ID_ALPHABET } from '@shared/domain/card-id'
+import { symbolsFromRandomBytes } from '@shared/domain/card-id'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@shared/errors'
 import type { Invitation, LoginResponse } from '@shared/schemas/user.schema'
-import { getInvitationHash } from './invitation-code'
+import { secretHash } from '../lib/secret-hash'
 import { getInvitation, putInvitation, spendInvitation } from '../store/invitation.store'
 import { findUserIdByOpenid, getUser, linkOpenid } from '../store/user.store'
 import type { WeChatClient } from '../wechat/wechat-client'
@@ -15,10 +15,7 @@ export const INVITATION_TTL_SECONDS = 7 * 24 * 3600
 const INVITE_LENGTH = 12
 
 /** 12 symbols of the card alphabet: 60 bits, single use, a week long — typed once by a person. */
-const newInvitationCode = (): string => {
-  const bytes = randomBytes(INVITE_LENGTH)
-  return Array.from(bytes, (b) => CARD_ID_ALPHABET[b & 31]).join('')
-}
+const newInvitationCode = (): string => symbolsFromRandomBytes(randomBytes(INVITE_LENGTH), INVITE_LENGTH)
 
 /**
  * An admin lets an official of their area (the city admin: anyone) link a WeChat account. A new
@@ -32,7 +29,7 @@ export async function inviteOfficial(actor: Actor, userId: string, now = new Dat
   if (official.role === 'city_admin' && actor.role !== 'city_admin') throw new ForbiddenError('只有市级管理员可以邀请市级管理员')
   const code = newInvitationCode()
   const expiresAt = Math.floor(now.getTime() / 1000) + INVITATION_TTL_SECONDS
-  await putInvitation(getInvitationHash(code), { userId, expiresAt, createdBy: actor.id })
+  await putInvitation(secretHash(code), { userId, expiresAt, createdBy: actor.id })
   return { code, expiresAt: new Date(expiresAt * 1000).toISOString(), userName: official.name }
 }
 
@@ -45,7 +42,7 @@ export async function claimInvitation(wxCode: string, invitation: string, wechat
   const { openid } = await exchangeCode(wxCode, wechat)
   const linked = await findUserIdByOpenid(openid)
   const linkedUser = linked ? await getUser(linked) : undefined
-  const hash = getInvitationHash(invitation)
+  const hash = secretHash(invitation)
   const nowSeconds = Math.floor(now.getTime() / 1000)
   const invalid = () => new ValidationError('邀请码无效、已使用或已过期，请向管理员重新获取', { invitation: '邀请码无效、已使用或已过期' }, 'INVITATION_INVALID')
   // Checked before spending, so that a refused link leaves the invitation usable.

@@ -1,13 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { UnauthenticatedError } from '@shared/errors'
 import type { LoginResponse } from '@shared/schemas/user.schema'
 import { config } from '../lib/config'
+import { secretHash } from '../lib/secret-hash'
 import { signSessionToken } from '../lib/session-token'
 import { getRefreshToken, putRefreshToken, rotateRefreshToken } from '../store/session.store'
 import { getUser, type UserRecord } from '../store/user.store'
 import { toUser } from './user-view'
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url')
 const newRefreshToken = () => randomBytes(32).toString('base64url')
 const nowSeconds = (now: Date) => Math.floor(now.getTime() / 1000)
 
@@ -25,7 +25,7 @@ async function bearerFor(user: UserRecord): Promise<string> {
 /** Signs a user in: a short-lived bearer token and a refresh token that can be spent once. */
 export async function issueSession(user: UserRecord, now = new Date()): Promise<LoginResponse> {
   const refreshToken = newRefreshToken()
-  await putRefreshToken(hashOf(refreshToken), { userId: user.id, expiresAt: nowSeconds(now) + config.REFRESH_TTL_SECONDS })
+  await putRefreshToken(secretHash(refreshToken), { userId: user.id, expiresAt: nowSeconds(now) + config.REFRESH_TTL_SECONDS })
   return { token: await bearerFor(user), expiresIn: config.TOKEN_TTL_SECONDS, refreshToken, user: await toUser(user) }
 }
 
@@ -34,13 +34,13 @@ export async function issueSession(user: UserRecord, now = new Date()): Promise<
  * effect at the next refresh. A token that was already spent or has expired is refused.
  */
 export async function refreshSession(refreshToken: string, now = new Date()): Promise<LoginResponse> {
-  const oldHash = hashOf(refreshToken)
+  const oldHash = secretHash(refreshToken)
   const record = await getRefreshToken(oldHash)
   if (!record || record.expiresAt <= nowSeconds(now)) throw new UnauthenticatedError('登录已过期，请重新登录')
   const user = await getUser(record.userId)
   if (!user) throw new UnauthenticatedError('账号不存在，请重新登录')
   const next = newRefreshToken()
-  const rotated = await rotateRefreshToken(oldHash, hashOf(next), { userId: user.id, expiresAt: nowSeconds(now) + config.REFRESH_TTL_SECONDS }, nowSeconds(now))
+  const rotated = await rotateRefreshToken(oldHash, secretHash(next), { userId: user.id, expiresAt: nowSeconds(now) + config.REFRESH_TTL_SECONDS }, nowSeconds(now))
   if (!rotated) throw new UnauthenticatedError('登录已过期，请重新登录')
   return { token: await bearerFor(user), expiresIn: config.TOKEN_TTL_SECONDS, refreshToken: next, user: await toUser(user) }
 }

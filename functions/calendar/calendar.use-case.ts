@@ -4,12 +4,12 @@ import type { Actor } from '@shared/domain/actor'
 import { CHINESE_CALENDAR, packageKnowsYear } from '@shared/domain/chinese-calendar'
 import { ForbiddenError } from '@shared/errors'
 import type { CalendarYear, YearSchedule } from '@shared/schemas/calendar.schema'
-import { getAppeal, listProvisionalAppeals, saveTransition, WriteConflict } from '../store/appeal.store'
+import { applyWithRetry } from '../appeals/retry-transition'
+import { listProvisionalAppeals } from '../store/appeal.store'
 import { listPublishedYears, putPublishedYear } from '../store/calendar.store'
 
 /** A deadline counted provisionally was filed at most this long before its year began (60 working days and then some). */
 const RECOUNT_LOOKBACK_DAYS = 150
-const MAX_ATTEMPTS = 4
 
 export interface LoadYearResult {
   year: CalendarYear
@@ -45,19 +45,9 @@ export async function loadPublishedYear(actor: Actor, schedule: YearSchedule, no
 }
 
 async function recountOne(appealId: string, before: WorkingCalendar, after: WorkingCalendar, year: number, now: Date) {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const appeal = await getAppeal(appealId)
-    const transition = appeal ? recountDeadlines(appeal, before, after, year, now) : null
-    if (!appeal || !transition) return 'skipped' as const
-    try {
-      await saveTransition(appeal.version, transition.appeal, transition.event)
-      return transition.appeal.dueAt !== appeal.dueAt ? ('moved' as const) : ('confirmed' as const)
-    } catch (error) {
-      // Someone acted on the appeal meanwhile: read it again and count on the fresh version.
-      if (!(error instanceof WriteConflict) || attempt === MAX_ATTEMPTS) throw error
-    }
-  }
-  return 'skipped' as const
+  const saved = await applyWithRetry(appealId, (appeal) => recountDeadlines(appeal, before, after, year, now))
+  if (!saved) return 'skipped' as const
+  return saved.transition.appeal.dueAt !== saved.before.dueAt ? ('moved' as const) : ('confirmed' as const)
 }
 
 /** Where the working days of last year, this year and the next two come from. */

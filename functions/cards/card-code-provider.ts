@@ -1,14 +1,10 @@
 import QRCode from 'qrcode'
 import { UpstreamUnavailableError, RateLimitedError } from '@shared/errors'
 import { describeWeChatError, WeChatError, type WeChatClient } from '../wechat/wechat-client'
+import type { CodeImage } from '../store/card.store'
 
 /** The page a card's code opens, in both builds. */
 export const CARD_PAGE = 'pages/card/index'
-
-export interface CodeImage {
-  contentType: string
-  body: Uint8Array
-}
 
 /** Renders the code printed on a card. `kind` names the rendering, for caching it. */
 export interface CardCodeProvider {

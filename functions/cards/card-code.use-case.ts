@@ -1,6 +1,6 @@
 import { NotFoundError } from '@shared/errors'
-import { getCard, getCodeImage, putCodeImage } from '../store/card.store'
-import type { CardCodeProvider, CodeImage } from './card-code-provider'
+import { getCard, getCodeImage, putCodeImage, type CodeImage } from '../store/card.store'
+import type { CardCodeProvider } from './card-code-provider'
 
 /** A card's code image: rendered once per kind of code, then served from the table. */
 export async function cardCode(cardId: string, provider: CardCodeProvider, now = new Date()): Promise<CodeImage> {

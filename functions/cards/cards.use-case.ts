@@ -8,7 +8,6 @@ import { getCard } from '../store/card.store'
 import { getCatalogCached } from '../store/catalog.store'
 import { getEnterprise, listAllEnterprisesOfArea } from '../store/enterprise.store'
 import { getUser, getUsers, updateStaffContact } from '../store/user.store'
-import { ensureCards } from './issue-cards'
 import { toCardView } from './card-view'
 
 const CARD_NOT_FOUND = '联系卡不存在或已失效，请向企业服务专员索取新卡'
@@ -49,13 +48,12 @@ export async function bindByCard(actor: Actor, cardId: string, who: BindCardRequ
   return { enterpriseId: binding.enterpriseId, enterpriseName: binding.enterpriseName, status: binding.status }
 }
 
-/** Every card of an area, for the print sheet; enterprises without a card get one first. */
+/** Every card of an area, for the print sheet (the seed and the roster import issue the cards). */
 export async function areaCards(actor: Actor, areaId: string): Promise<AreaCards> {
   const catalog = await getCatalogCached()
   const area = catalog.areas.find((a) => a.id === areaId)
   if (!area || !canAdministerArea(actor, areaId)) throw new NotFoundError('未找到该属地')
-  let enterprises = await listAllEnterprisesOfArea(areaId)
-  if (enterprises.some((e) => !e.cardId) && (await ensureCards(enterprises)) > 0) enterprises = await listAllEnterprisesOfArea(areaId)
+  const enterprises = await listAllEnterprisesOfArea(areaId)
   const specialists = await getUsers(enterprises.flatMap((e) => (e.specialistId ? [e.specialistId] : [])))
   const cards = enterprises
     .filter((e) => e.cardId)

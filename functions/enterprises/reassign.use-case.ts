@@ -4,12 +4,11 @@ import { OPEN_STATUSES } from '@shared/domain/appeal-counts'
 import type { Actor } from '@shared/domain/actor'
 import { ConflictError, NotFoundError, ValidationError } from '@shared/errors'
 import type { ReassignResult } from '@shared/schemas/roster.schema'
-import { getAppeal, listEnterpriseAppeals, saveTransition, WriteConflict } from '../store/appeal.store'
+import { applyWithRetry } from '../appeals/retry-transition'
+import { listEnterpriseAppeals } from '../store/appeal.store'
 import { movePendingBindings } from '../store/binding.store'
 import { getEnterprise, listPortfolio, setSpecialist, type EnterpriseRecord } from '../store/enterprise.store'
 import { getUser, type UserRecord } from '../store/user.store'
-
-const MAX_ATTEMPTS = 4
 
 /** The receiving specialist must exist and, for an area admin, work in that admin's area. */
 async function receivingSpecialist(actor: Actor, specialistId: string): Promise<UserRecord> {
@@ -19,22 +18,10 @@ async function receivingSpecialist(actor: Actor, specialistId: string): Promise<
   return specialist
 }
 
-/** Moves one open appeal to the new specialist, re-reading it if someone acted on it meanwhile. */
+/** Moves one open appeal to the new specialist; only what the old one (or the duty queue) held follows. */
 async function moveAppeal(appealId: string, to: UserRecord, reason: string, actor: Actor, from: string | null, now: Date): Promise<boolean> {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const appeal = await getAppeal(appealId)
-    // Only what the old specialist (or the duty queue) held follows: a transferred appeal stays put.
-    if (!appeal || appeal.ownerId !== from) return false
-    const transition = reassignOwner(appeal, { id: to.id, name: to.name }, reason, actor, now)
-    if (!transition) return false
-    try {
-      await saveTransition(appeal.version, transition.appeal, transition.event)
-      return true
-    } catch (error) {
-      if (!(error instanceof WriteConflict) || attempt === MAX_ATTEMPTS) throw error
-    }
-  }
-  return false
+  const moved = await applyWithRetry(appealId, (appeal) => (appeal.ownerId === from ? reassignOwner(appeal, { id: to.id, name: to.name }, reason, actor, now) : null))
+  return moved !== null
 }
 
 async function moveOpenAppeals(enterpriseId: string, from: string | null, to: UserRecord, reason: string, actor: Actor, now: Date): Promise<number> {

@@ -3,7 +3,8 @@ import { verifyFiler } from '@shared/domain/appeal-admin'
 import type { Actor } from '@shared/domain/actor'
 import { ConflictError, ForbiddenError, NotFoundError } from '@shared/errors'
 import type { BindingDecision, BindingStatus, StaffMember } from '@shared/schemas/user.schema'
-import { listEnterpriseAppeals, saveTransition, WriteConflict } from '../store/appeal.store'
+import { applyWithRetry } from '../appeals/retry-transition'
+import { listEnterpriseAppeals } from '../store/appeal.store'
 import { decideBinding, getBinding, listEnterpriseStaff, listPendingOfArea, listPendingOfSpecialist, type BindingRecord } from '../store/binding.store'
 import { getEnterprise } from '../store/enterprise.store'
 
@@ -63,15 +64,7 @@ export async function decideStaff(actor: Actor, enterpriseId: string, userId: st
 }
 
 async function markFiledAppeals(actor: Actor, enterpriseId: string, userId: string, decision: 'approve' | 'reject', now: Date): Promise<void> {
-  const filed = await listEnterpriseAppeals(enterpriseId, { filedBy: userId })
-  for (const appeal of filed) {
-    const transition = verifyFiler(appeal, decision, actor, now)
-    if (!transition) continue
-    try {
-      await saveTransition(appeal.version, transition.appeal, transition.event)
-    } catch (error) {
-      // Someone acted on the appeal meanwhile; its mark is only advisory, so leave it to them.
-      if (!(error instanceof WriteConflict)) throw error
-    }
+  for (const appeal of await listEnterpriseAppeals(enterpriseId, { filedBy: userId })) {
+    await applyWithRetry(appeal.id, (current) => verifyFiler(current, decision, actor, now))
   }
 }

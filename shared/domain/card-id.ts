@@ -8,12 +8,15 @@ export const CARD_ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'
 export const CARD_ID_LENGTH = 20
 export const CARD_ID_PATTERN = /^[0-9a-hjkmnp-tv-z]{20}$/
 
-/** Builds an id from CARD_ID_LENGTH random bytes; 256 is a multiple of 32, so no symbol is favoured. */
-export function cardIdFromRandomBytes(bytes: Uint8Array): string {
-  if (bytes.length < CARD_ID_LENGTH) throw new Error(`a card id needs ${CARD_ID_LENGTH} random bytes`)
-  let id = ''
-  for (let i = 0; i < CARD_ID_LENGTH; i++) id += CARD_ID_ALPHABET[bytes[i]! & 31]
-  return id
+/** `length` symbols from as many random bytes; 256 is a multiple of 32, so no symbol is favoured. */
+export function symbolsFromRandomBytes(bytes: Uint8Array, length: number): string {
+  if (bytes.length < length) throw new Error(`${length} symbols need ${length} random bytes`)
+  let symbols = ''
+  for (let i = 0; i < length; i++) symbols += CARD_ID_ALPHABET[bytes[i]! & 31]
+  return symbols
 }
+
+/** Builds a card id from CARD_ID_LENGTH random bytes. */
+export const cardIdFromRandomBytes = (bytes: Uint8Array): string => symbolsFromRandomBytes(bytes, CARD_ID_LENGTH)
 
 export const isCardId = (value: string): boolean => CARD_ID_PATTERN.test(value)
