@@ -2,7 +2,7 @@
 // local scripts create it in DynamoDB Local from the same description.
 'use strict'
 
-const indexes = ['gsi1', 'gsi2', 'gsi3', 'gsi4']
+const indexes = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5']
 
 const schema = {
   AttributeDefinitions: [

@@ -1,4 +1,4 @@
-import type { AppealActionType, AppealEventType, AppealStatus, Outcome, Rating } from './schemas/appeal.schema'
+import type { AppealActionType, AppealEventType, AppealStatus, EscalationCause, Outcome, Rating, TaskStatus } from './schemas/appeal.schema'
 import type { BindingStatus } from './schemas/user.schema'
 import type { Role } from './schemas/common.schema'
 import type { Industry, Scale } from './schemas/catalog.schema'
@@ -19,6 +19,14 @@ export const ACTION_LABEL: Record<AppealActionType, string> = {
   respond: '答复',
   evaluate: '评价',
   withdraw: '撤回',
+  'co-handle': '请部门协办',
+  'accept-task': '接收协办',
+  'reply-task': '回复协办意见',
+  transfer: '转办',
+  escalate: '提级督办',
+  extend: '延期',
+  'request-material': '请企业补充材料',
+  'supply-material': '补充材料',
 }
 
 export const EVENT_LABEL: Record<AppealEventType, string> = {
@@ -32,6 +40,28 @@ export const EVENT_LABEL: Record<AppealEventType, string> = {
   reassign: '更换专员',
   verify_filer: '核实联系人身份',
   recount_deadline: '按正式日历重算时限',
+  co_handle: '请部门协办',
+  accept_task: '协办单位接收任务',
+  reply_task: '协办单位回复',
+  transfer: '转办',
+  escalate: '提级督办',
+  extend: '延长办理时限',
+  request_material: '请企业补充材料',
+  supply_material: '企业补充材料',
+  overdue: '超过办理时限',
+  auto_close: '超期未评价，自动办结',
+}
+
+export const TASK_STATUS_LABEL: Record<TaskStatus, string> = { open: '待接收', accepted: '协办中', replied: '已回复' }
+
+/** DESIGN §4: escalation levels and who supervises at each. */
+export const LEVEL_LABEL: Record<number, string> = { 0: '专员办理', 1: '属地督办', 2: '市级督办' }
+
+export const ESCALATION_CAUSE_LABEL: Record<EscalationCause, string> = {
+  hard_case: '疑难诉求',
+  overdue: '超期未办',
+  reopen: '企业不满意',
+  admin: '管理员提级',
 }
 
 export const OUTCOME_LABEL: Record<Outcome, string> = {

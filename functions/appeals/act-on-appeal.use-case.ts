@@ -1,9 +1,27 @@
 import { canSee } from '@shared/domain/access'
 import type { Actor } from '@shared/domain/actor'
-import { applyAction } from '@shared/domain/appeal-machine'
+import { applyAction, type ActionContext } from '@shared/domain/appeal-machine'
 import { ConflictError, NotFoundError } from '@shared/errors'
 import type { Appeal, AppealAction } from '@shared/schemas/appeal.schema'
 import { getAppeal, saveTransition, WriteConflict } from '../store/appeal.store'
+import { getCatalogCached } from '../store/catalog.store'
+import { currentWorkingCalendar } from '../calendar/working-calendar'
+import { findTransferee } from './transfer-candidates.use-case'
+
+/** What the state machine needs to know beyond the appeal, read only for the actions that need it. */
+async function contextFor(appeal: Appeal, action: AppealAction): Promise<ActionContext> {
+  const calendar = await currentWorkingCalendar()
+  if (action.type === 'co-handle') {
+    const catalog = await getCatalogCached()
+    return {
+      calendar,
+      coHandlerName: (kind, id) =>
+        kind === 'department' ? catalog.departments.find((d) => d.id === id)?.name : catalog.taskForces.find((t) => t.id === id)?.name,
+    }
+  }
+  if (action.type === 'transfer') return { calendar, transferee: await findTransferee(appeal, action.toSpecialistId) }
+  return { calendar }
+}
 
 /**
  * Applies one action: read the appeal → 404 unless the caller may see it → the state machine
@@ -12,9 +30,9 @@ import { getAppeal, saveTransition, WriteConflict } from '../store/appeal.store'
 export async function actOnAppeal(actor: Actor, appealId: string, action: AppealAction, now = new Date()): Promise<Appeal> {
   const current = await getAppeal(appealId)
   if (!current || !canSee(actor, current)) throw new NotFoundError('未找到该诉求')
-  const { appeal, event } = applyAction(current, action, actor, now)
+  const { appeal, event } = applyAction(current, action, actor, now, await contextFor(current, action))
   try {
-    await saveTransition(current.version, appeal, event)
+    await saveTransition(current, appeal, event)
   } catch (error) {
     if (error instanceof WriteConflict) throw new ConflictError('VERSION_CONFLICT', '该诉求刚被他人更新，请刷新后再试')
     throw error

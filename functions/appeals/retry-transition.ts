@@ -19,7 +19,7 @@ export async function applyWithRetry(
     const transition = appeal ? decide(appeal) : null
     if (!appeal || !transition) return null
     try {
-      await saveTransition(appeal.version, transition.appeal, transition.event)
+      await saveTransition(appeal, transition.appeal, transition.event)
       return { before: appeal, transition }
     } catch (error) {
       if (!(error instanceof WriteConflict) || attempt >= MAX_ATTEMPTS) throw error

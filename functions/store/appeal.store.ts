@@ -7,13 +7,15 @@ import { stripKeys, type IndexName } from './keys'
 import { transactWrite } from './transact'
 import { queryAll } from './query-all'
 import { counterUpdate } from './enterprise.store'
-import { countDelta } from '@shared/domain/appeal-counts'
+import { countDelta, isOpen } from '@shared/domain/appeal-counts'
+import { sweepDueAt } from '@shared/domain/deadlines'
 
 export { WriteConflict } from './transact'
 
 /*
  * Appeal partition  APPEAL#<id>
- *   sk APPEAL             the appeal itself (gsi1 enterprise, gsi2 holder, gsi3 area, gsi4 city)
+ *   sk APPEAL             the appeal itself (gsi1 enterprise, gsi2 holder, gsi3 area, gsi4 city,
+ *                         gsi5 the area's open appeals by when the sweep must look at them next)
  *   sk EVENT#<seq>        its immutable timeline, seq = the version the event produced
  *   sk TASK#<kind>#<id>   one entry per co-handler (gsi2 holder = the department or task force)
  * Idempotency record  IDEM#<userId>#<key> / IDEM, expiring after a day.
@@ -29,6 +31,18 @@ const listOrder = (a: Pick<Appeal, 'createdAt' | 'id'>) => `${a.createdAt}#${a.i
 const CITY_PARTITION = 'CITY'
 const holderOfOwner = (a: Appeal) => (a.ownerId ? `HOLDER#owner:${a.ownerId}` : `HOLDER#area-queue:${a.areaId}`)
 const holderOfCoHandler = (c: Pick<CoHandler, 'kind' | 'id'>) => `HOLDER#${c.kind}:${c.id}`
+const openPartition = (areaId: string) => `OPEN#${areaId}`
+/** Sorts above every ISO instant: an open appeal the sweep has nothing to do for (yet). */
+const NOTHING_TO_SWEEP = 'WAITING'
+
+/**
+ * The sparse index of open appeals: an appeal is in its area's partition only while open, so the
+ * sweep and the supervision queues read work in flight, never the area's history.
+ */
+function openIndexKeys(appeal: Appeal) {
+  if (!isOpen(appeal.status)) return {}
+  return { gsi5pk: openPartition(appeal.areaId), gsi5sk: `${sweepDueAt(appeal) ?? NOTHING_TO_SWEEP}#${appeal.id}` }
+}
 
 function appealItem(appeal: Appeal) {
   const order = listOrder(appeal)
@@ -45,6 +59,7 @@ function appealItem(appeal: Appeal) {
     // below a partition's throughput, and the city admin's list needs one global order.
     gsi4pk: CITY_PARTITION,
     gsi4sk: order,
+    ...openIndexKeys(appeal),
     ...appeal,
   }
 }
@@ -55,6 +70,14 @@ export interface IdempotencyRecord {
 }
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
+
+/** A co-handler's entry in its inbox (the holder index), pointing at the appeal. */
+const taskPut = (appeal: Appeal, c: CoHandler) => ({
+  Put: {
+    TableName: TABLE,
+    Item: { ...taskKey(appeal.id, c), entity: 'TASK', appealId: appeal.id, gsi2pk: holderOfCoHandler(c), gsi2sk: listOrder(appeal), kind: c.kind, id: c.id },
+  },
+})
 
 const eventItem = (event: AppealEvent) => ({ ...eventKey(event.appealId, event.seq), entity: 'EVENT', ...event })
 
@@ -80,12 +103,7 @@ export async function createAppeal(
     },
     { Put: { TableName: TABLE, Item: appealItem(appeal), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: TABLE, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
-    ...appeal.coHandlers.map((c) => ({
-      Put: {
-        TableName: TABLE,
-        Item: { ...taskKey(appeal.id, c), entity: 'TASK', appealId: appeal.id, gsi2pk: holderOfCoHandler(c), gsi2sk: order, ...c },
-      },
-    })),
+    ...appeal.coHandlers.map((c) => taskPut(appeal, c)),
     ...counterUpdate(appeal.enterpriseId, countDelta(null, appeal.status)),
   ])
 }
@@ -129,19 +147,22 @@ export async function getAppealWithEvents(id: string): Promise<{ appeal: Appeal;
 
 /**
  * Access pattern: record one action. The new state is written only if the appeal is still at
- * the version the action was decided on, together with its event, or not at all.
+ * the version the action was decided on (`before`), together with its event and the inbox entry
+ * of any co-handler it newly asks, or not at all.
  */
-export async function saveTransition(previousVersion: number, appeal: Appeal, event: AppealEvent): Promise<void> {
+export async function saveTransition(before: Appeal, appeal: Appeal, event: AppealEvent): Promise<void> {
+  const asked = appeal.coHandlers.filter((c) => !before.coHandlers.some((b) => b.kind === c.kind && b.id === c.id))
   await transactWrite([
     {
       Put: {
         TableName: TABLE,
         Item: appealItem(appeal),
         ConditionExpression: 'attribute_exists(pk) AND version = :previous',
-        ExpressionAttributeValues: { ':previous': previousVersion },
+        ExpressionAttributeValues: { ':previous': before.version },
       },
     },
     { Put: { TableName: TABLE, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...asked.map((c) => taskPut(appeal, c)),
     ...counterUpdate(appeal.enterpriseId, countDelta(event.from, appeal.status)),
   ])
 }
@@ -314,4 +335,27 @@ export async function listAppeals(scopes: readonly ListingScope[], options: List
   const more = unique.length > options.limit || boundary !== undefined
   const position = unique.length > options.limit ? taken[taken.length - 1]!.order : boundary
   return { items, cursor: more && position ? encodeCursor(position) : null }
+}
+
+/**
+ * Access pattern: an area's open appeals whose sweep time has come (`sweepDueAt` ≤ now): only the
+ * ones with a deadline passed or an auto-close due, read from the sparse open index.
+ */
+export function listSweepDue(areaId: string, now: Date): Promise<Appeal[]> {
+  return queryAll<Appeal>({
+    TableName: TABLE,
+    IndexName: 'gsi5',
+    KeyConditionExpression: 'gsi5pk = :pk AND gsi5sk <= :now',
+    ExpressionAttributeValues: { ':pk': openPartition(areaId), ':now': now.toISOString() },
+  })
+}
+
+/** Access pattern: every open appeal of an area (work in flight: tens to hundreds), for supervision. */
+export function listOpenAppeals(areaId: string): Promise<Appeal[]> {
+  return queryAll<Appeal>({
+    TableName: TABLE,
+    IndexName: 'gsi5',
+    KeyConditionExpression: 'gsi5pk = :pk',
+    ExpressionAttributeValues: { ':pk': openPartition(areaId) },
+  })
 }

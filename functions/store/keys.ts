@@ -13,10 +13,12 @@ export interface ItemKeys {
   gsi3sk?: string
   gsi4pk?: string
   gsi4sk?: string
+  gsi5pk?: string
+  gsi5sk?: string
   expiresAt?: number
 }
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'expiresAt', 'entity']
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'gsi5pk', 'gsi5sk', 'expiresAt', 'entity']
 
 /** The stored item without its key attributes: the entity as the domain knows it. */
 export function stripKeys<T>(item: Record<string, unknown>): T {
@@ -25,4 +27,4 @@ export function stripKeys<T>(item: Record<string, unknown>): T {
   return copy as T
 }
 
-export type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4'
+export type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5'

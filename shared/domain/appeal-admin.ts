@@ -1,6 +1,6 @@
 import type { Appeal, AppealEvent } from '../schemas/appeal.schema'
 import { SYSTEM_ACTOR, actorRef, type Actor } from './actor'
-import { shanghaiDate, workingDaysBetween, workingDeadline, type WorkingCalendar } from './calendar'
+import { monthDayLabel, workingDaysBetween, workingDeadline, type WorkingCalendar } from './calendar'
 import { isOpen } from './appeal-counts'
 import type { Transition } from './appeal-machine'
 
@@ -57,11 +57,6 @@ export function verifyFiler(appeal: Appeal, decision: 'approve' | 'reject', acto
   return { appeal: next, event }
 }
 
-const monthDay = (iso: string) => {
-  const [, month, day] = shanghaiDate(new Date(iso)).split('-')
-  return `${Number(month)}月${Number(day)}日`
-}
-
 /**
  * A year's schedule was published: an open appeal whose deadlines were counted provisionally is
  * counted again — the same number of working days from the same start, on the new calendar — and
@@ -91,8 +86,8 @@ export function recountDeadlines(appeal: Appeal, before: WorkingCalendar, after:
     from: appeal.status,
     to: appeal.status,
     message: moved
-      ? `${year} 年节假日安排已公布，办理时限由 ${monthDay(appeal.dueAt)} 调整为 ${monthDay(next.dueAt)}`
-      : `${year} 年节假日安排已公布，办理时限 ${monthDay(next.dueAt)} 不变`,
+      ? `${year} 年节假日安排已公布，办理时限由 ${monthDayLabel(appeal.dueAt)} 调整为 ${monthDayLabel(next.dueAt)}`
+      : `${year} 年节假日安排已公布，办理时限 ${monthDayLabel(next.dueAt)} 不变`,
     data: { year, fromDueAt: appeal.dueAt, toDueAt: next.dueAt },
   }
   return { appeal: next, event }

@@ -131,3 +131,9 @@ export function workingDaysBetween(start: Date, due: Date, isWorkday: WorkdayPre
   }
   return count
 }
+
+/** "11月23日": an instant's Shanghai date as the timeline says it. */
+export function monthDayLabel(iso: string): string {
+  const [, month, day] = shanghaiDate(new Date(iso)).split('-')
+  return `${Number(month)}月${Number(day)}日`
+}

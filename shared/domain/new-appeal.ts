@@ -45,7 +45,8 @@ export function newAppeal(request: SubmitAppealRequest, ctx: NewAppealContext): 
     level: 0,
     ownerId: owner?.id ?? null,
     ownerName: owner?.name ?? null,
-    coHandlers: route.coHandlers,
+    // The routing table's co-handlers work to the appeal's own resolution deadline.
+    coHandlers: route.coHandlers.map((c) => ({ ...c, status: 'open', requestedAt: at, dueAt: resolution.dueAt.toISOString() })),
     filedBy: actorRef(ctx.actor),
     createdAt: at,
     updatedAt: at,
@@ -54,6 +55,7 @@ export function newAppeal(request: SubmitAppealRequest, ctx: NewAppealContext): 
     // Counted on a year whose schedule is not yet published: shown as 暂定 until it is.
     ...(firstResponse.provisional || resolution.provisional ? { deadlineProvisional: true } : {}),
     reopenCount: 0,
+    resolveDays: ctx.category.resolveDays,
     version: 1,
     // Filed by someone who scanned the card but is not yet confirmed as the enterprise's staff.
     ...(ctx.actor.pendingEnterpriseIds.includes(ctx.enterprise.id) ? { filerPending: true } : {}),

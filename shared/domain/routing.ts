@@ -12,15 +12,18 @@ export interface Route {
   /** The enterprise's specialist, or null for the area's duty queue. */
   ownerId: string | null
   status: 'assigned' | 'submitted'
-  coHandlers: CoHandler[]
+  coHandlers: RoutedCoHandler[]
 }
+
+/** A co-handler the routing table names; submission gives each one its task. */
+export type RoutedCoHandler = Pick<CoHandler, 'kind' | 'id' | 'name'>
 
 /**
  * DESIGN §5: the owner is the enterprise's one specialist; co-handlers run "two lines at once":
  * the departments the category maps to, plus the industry task force when the category asks.
  */
 export function routeAppeal({ enterprise, category, departments, taskForces }: RoutingInput): Route {
-  const coHandlers: CoHandler[] = []
+  const coHandlers: RoutedCoHandler[] = []
   for (const departmentId of category.departments) {
     const department = departments.find((d) => d.id === departmentId)
     // A routing row naming a department that no longer exists must not block the enterprise.

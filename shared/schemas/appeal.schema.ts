@@ -53,6 +53,12 @@ export const respondActionSchema = z
     expectedVersion,
     outcome: outcomeSchema,
     message: trimmed(2, MESSAGE_MAX, '答复内容'),
+    openTaskReason: z
+      .string()
+      .trim()
+      .max(200, '说明不能超过 200 个字')
+      .optional()
+      .meta({ description: 'Required while a co-handling task is still open: why the owner answers before the co-handlers replied' }),
   })
   .strict()
 export const evaluateActionSchema = z
@@ -71,26 +77,124 @@ export const withdrawActionSchema = z
   })
   .strict()
 
+export const coHandlerKindSchema = z.enum(['department', 'taskForce'])
+export type CoHandlerKind = z.infer<typeof coHandlerKindSchema>
+
+export const TASK_DAYS_MAX = 30
+export const coHandleActionSchema = z
+  .object({
+    type: z.literal('co-handle'),
+    expectedVersion,
+    handlers: z
+      .array(z.object({ kind: coHandlerKindSchema, id: z.string({ message: '请选择协办单位' }).min(1, '请选择协办单位') }).strict(), {
+        message: '请选择协办单位',
+      })
+      .min(1, '请至少选择一个协办单位')
+      .max(5, '一次最多请 5 个单位协办')
+      .refine((list) => new Set(list.map((h) => `${h.kind}:${h.id}`)).size === list.length, '协办单位有重复'),
+    days: z
+      .number({ message: '请填写协办时限' })
+      .int('时限须为整数')
+      .min(1, '协办时限至少 1 个工作日')
+      .max(TASK_DAYS_MAX, `协办时限不超过 ${TASK_DAYS_MAX} 个工作日`)
+      .meta({ description: 'Working days the co-handlers have, counted from today' }),
+    message: trimmed(2, 500, '协办事项'),
+  })
+  .strict()
+export const acceptTaskActionSchema = z.object({ type: z.literal('accept-task'), expectedVersion }).strict()
+export const replyTaskActionSchema = z
+  .object({ type: z.literal('reply-task'), expectedVersion, message: trimmed(2, MESSAGE_MAX, '协办意见') })
+  .strict()
+export const transferActionSchema = z
+  .object({
+    type: z.literal('transfer'),
+    expectedVersion,
+    toSpecialistId: z.string({ message: '请选择接办专员' }).trim().min(1, '请选择接办专员').max(64, '专员编号不正确'),
+    reason: trimmed(2, 200, '转办原因'),
+  })
+  .strict()
+export const escalateActionSchema = z.object({ type: z.literal('escalate'), expectedVersion, reason: trimmed(2, 200, '提级原因') }).strict()
+export const extendActionSchema = z
+  .object({
+    type: z.literal('extend'),
+    expectedVersion,
+    dueDate: z
+      .string({ message: '请选择新的办结日期' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+      .refine((date) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), '日期不存在')
+      .meta({ description: 'The new resolution deadline: the end of this Shanghai date' }),
+    reason: trimmed(2, 200, '延期原因'),
+  })
+  .strict()
+export const requestMaterialActionSchema = z
+  .object({ type: z.literal('request-material'), expectedVersion, message: trimmed(2, 500, '所需材料') })
+  .strict()
+export const supplyMaterialActionSchema = z
+  .object({ type: z.literal('supply-material'), expectedVersion, message: trimmed(2, MESSAGE_MAX, '材料说明') })
+  .strict()
+
 export const appealActionSchema = z
   .discriminatedUnion(
     'type',
-    [acceptActionSchema, noteActionSchema, respondActionSchema, evaluateActionSchema, withdrawActionSchema],
+    [
+      acceptActionSchema,
+      noteActionSchema,
+      respondActionSchema,
+      evaluateActionSchema,
+      withdrawActionSchema,
+      coHandleActionSchema,
+      acceptTaskActionSchema,
+      replyTaskActionSchema,
+      transferActionSchema,
+      escalateActionSchema,
+      extendActionSchema,
+      requestMaterialActionSchema,
+      supplyMaterialActionSchema,
+    ],
     { message: '不支持的操作类型' },
   )
   .meta({ id: 'AppealAction' })
 export type AppealAction = z.infer<typeof appealActionSchema>
 export type AppealActionType = AppealAction['type']
-export const appealActionTypes = ['accept', 'note', 'respond', 'evaluate', 'withdraw'] as const satisfies readonly AppealActionType[]
+export const appealActionTypes = [
+  'accept',
+  'note',
+  'respond',
+  'evaluate',
+  'withdraw',
+  'co-handle',
+  'accept-task',
+  'reply-task',
+  'transfer',
+  'escalate',
+  'extend',
+  'request-material',
+  'supply-material',
+] as const satisfies readonly AppealActionType[]
 
 export const actorRefSchema = z.object({ id: z.string(), name: z.string(), role: roleSchema.or(z.literal('system')) })
 export type ActorRef = z.infer<typeof actorRefSchema>
 
+export const taskStatusSchema = z.enum(['open', 'accepted', 'replied'])
+export type TaskStatus = z.infer<typeof taskStatusSchema>
+
+/** A department or industry task force co-handling the appeal (双线推进), and its task. */
 export const coHandlerSchema = z.object({
-  kind: z.enum(['department', 'taskForce']),
+  kind: coHandlerKindSchema,
   id: z.string(),
   name: z.string(),
+  status: taskStatusSchema.meta({ description: 'open → accepted → replied; asking again reopens a replied task' }),
+  request: z.string().optional().meta({ description: 'What the owner asked this co-handler to do' }),
+  requestedAt: instantSchema,
+  dueAt: instantSchema.meta({ description: "The co-handler's own deadline" }),
+  acceptedAt: instantSchema.optional(),
+  repliedAt: instantSchema.optional(),
+  reply: z.string().optional().meta({ description: 'The co-handler’s answer to the owner (internal)' }),
 })
 export type CoHandler = z.infer<typeof coHandlerSchema>
+
+export const escalationCauseSchema = z.enum(['hard_case', 'overdue', 'reopen', 'admin'])
+export type EscalationCause = z.infer<typeof escalationCauseSchema>
 
 export const appealSchema = z
   .object({
@@ -124,6 +228,23 @@ export const appealSchema = z
     evaluation: z.object({ rating: ratingSchema, comment: z.string(), at: instantSchema }).optional(),
     withdrawal: z.object({ reason: z.string(), at: instantSchema }).optional(),
     reopenCount: z.number().int().min(0),
+    resolveDays: z.number().int().min(1).optional().meta({ description: 'Working days the routing table gave; a reopened appeal gets them again' }),
+    escalation: z
+      .object({ level: z.number().int().min(1).max(2), cause: escalationCauseSchema, reason: z.string(), at: instantSchema, by: z.string() })
+      .optional()
+      .meta({ description: 'The latest escalation: why and by whom the appeal was lifted to its level' }),
+    overdue: z
+      .object({ kind: z.enum(['first_response', 'resolution']), dueAt: instantSchema, at: instantSchema })
+      .optional()
+      .meta({ description: 'The last deadline the sweep found missed (and escalated once for)' }),
+    awaitingMaterial: z
+      .object({ since: instantSchema, message: z.string() })
+      .optional()
+      .meta({ description: "The clock is paused: the owner waits for the enterprise's material" }),
+    pausedDays: z.number().int().min(0).optional().meta({ description: 'Working days the clock was paused in total' }),
+    extensionCount: z.number().int().min(0).optional().meta({ description: 'Times an admin extended the resolution deadline' }),
+    autoCloseAt: instantSchema.optional().meta({ description: 'Responded appeals close as not evaluated at this instant' }),
+    notEvaluated: z.boolean().optional().meta({ description: 'Closed by the system without an evaluation; never counted as satisfied' }),
     version: z.number().int().min(1),
     filerPending: z.boolean().optional().meta({ description: "待核实: the filer's binding to the enterprise was not yet approved" }),
     filerRejected: z.boolean().optional().meta({ description: "The filer's binding was rejected after filing" }),
@@ -131,7 +252,28 @@ export const appealSchema = z
   .meta({ id: 'Appeal' })
 export type Appeal = z.infer<typeof appealSchema>
 
-export const appealEventTypeSchema = z.enum(['submit', 'accept', 'note', 'respond', 'evaluate', 'reopen', 'withdraw', 'reassign', 'verify_filer', 'recount_deadline'])
+export const appealEventTypeSchema = z.enum([
+  'submit',
+  'accept',
+  'note',
+  'respond',
+  'evaluate',
+  'reopen',
+  'withdraw',
+  'reassign',
+  'verify_filer',
+  'recount_deadline',
+  'co_handle',
+  'accept_task',
+  'reply_task',
+  'transfer',
+  'escalate',
+  'extend',
+  'request_material',
+  'supply_material',
+  'overdue',
+  'auto_close',
+])
 export type AppealEventType = z.infer<typeof appealEventTypeSchema>
 
 export const appealEventSchema = z

@@ -146,7 +146,7 @@ describe('GET /api/appeals and /api/appeals/{id}', () => {
     const detail = appealDetailSchema.parse(reply.body)
     expect(detail.appeal.id).toBe(appeal.id)
     expect(detail.events).toMatchObject([{ type: 'submit', seq: 1, to: 'assigned' }])
-    expect(detail.allowedActions).toEqual(['accept', 'note'])
+    expect(detail.allowedActions).toEqual(['accept', 'note', 'co-handle', 'transfer', 'escalate'])
   })
 
   it('answers 404 across enterprises and portfolios', async () => {
@@ -165,7 +165,11 @@ describe('POST /api/appeals/{id}/actions', () => {
     const act = (token: string, action: object) => api.call('POST', `/api/appeals/${appeal.id}/actions`, { token, body: action })
     expect((await act(specialist, { type: 'accept', expectedVersion: 1 })).body.appeal).toMatchObject({ status: 'in_progress', version: 2 })
     expect((await act(specialist, { type: 'note', message: '已约现场勘察', expectedVersion: 2 })).status).toBe(200)
-    expect((await act(specialist, { type: 'respond', outcome: 'resolved', message: '线路已接通', expectedVersion: 3 })).body.appeal.status).toBe('responded')
+    // The routed co-handlers have not replied yet: answering first needs a stated reason.
+    const unexplained = expectError(await act(specialist, { type: 'respond', outcome: 'resolved', message: '线路已接通', expectedVersion: 3 }), 400, 'VALIDATION_FAILED')
+    expect(unexplained.fields).toHaveProperty('openTaskReason')
+    const responded = await act(specialist, { type: 'respond', outcome: 'resolved', message: '线路已接通', openTaskReason: '线路已接通，协办单位无需再办', expectedVersion: 3 })
+    expect(responded.body.appeal.status).toBe('responded')
     const closed = await act(staff, { type: 'evaluate', rating: 'satisfied', comment: '很及时', expectedVersion: 4 })
     expect(closed.status).toBe(200)
     expect(appealResponseSchema.parse(closed.body).appeal).toMatchObject({ status: 'closed', version: 5, evaluation: { rating: 'satisfied' } })

@@ -22,7 +22,8 @@ describe('acting on an appeal', () => {
     await actOnAppeal(owner, appeal.id, { type: 'accept', expectedVersion: 1 })
     await actOnAppeal(owner, appeal.id, { type: 'note', message: '已约供电公司周三现场勘察' })
     await actOnAppeal(powerHandler, appeal.id, { type: 'note', message: '供电方案已出，内部流转中', internal: true })
-    await actOnAppeal(owner, appeal.id, { type: 'respond', outcome: 'resolved', message: '线路已于今日接通' })
+    // The routed co-handlers have not replied: the owner answers first and says why.
+    await actOnAppeal(owner, appeal.id, { type: 'respond', outcome: 'resolved', message: '线路已于今日接通', openTaskReason: '线路已接通，协办单位无需再办' })
     const closed = await actOnAppeal(staff, appeal.id, { type: 'evaluate', rating: 'satisfied', comment: '响应很快' })
     expect(closed).toMatchObject({ status: 'closed', version: 6, evaluation: { rating: 'satisfied' } })
 

@@ -1,5 +1,5 @@
 import type { Actor } from '@shared/domain/actor'
-import type { Appeal, AppealStatus } from '@shared/schemas/appeal.schema'
+import type { Appeal, AppealStatus, CoHandler } from '@shared/schemas/appeal.schema'
 import type { Category } from '@shared/schemas/catalog.schema'
 
 export const staff: Actor = { id: 'staff-en-0001', name: '范波艳', role: 'staff', enterpriseIds: ['en-0001'], pendingEnterpriseIds: [] }
@@ -13,6 +13,19 @@ export const otherAreaAdmin: Actor = { id: 'ad-yuhu', name: '方桂静', role: '
 export const cityAdmin: Actor = { id: 'ad-city', name: '万明建', role: 'city_admin', enterpriseIds: [], pendingEnterpriseIds: [] }
 
 export const powerCategory: Category = { id: 'power', name: '用电', departments: ['power', 'drc'], firstResponseDays: 1, resolveDays: 5, taskForce: true }
+
+/** The power company's co-handling task, asked at submission with the appeal's deadline. */
+export function powerTask(overrides: Partial<CoHandler> = {}): CoHandler {
+  return {
+    kind: 'department',
+    id: 'power',
+    name: '国网湘潭供电公司',
+    status: 'open',
+    requestedAt: '2026-11-23T02:00:00.000Z',
+    dueAt: '2026-11-30T15:59:59.999Z',
+    ...overrides,
+  }
+}
 
 export function makeAppeal(overrides: Partial<Appeal> = {}): Appeal {
   return {
@@ -29,13 +42,15 @@ export function makeAppeal(overrides: Partial<Appeal> = {}): Appeal {
     level: 0,
     ownerId: 'sp-007',
     ownerName: '徐慧萍',
-    coHandlers: [{ kind: 'department', id: 'power', name: '国网湘潭供电公司' }],
+    // The department has already replied: the owner may answer without explaining why.
+    coHandlers: [powerTask({ status: 'replied', repliedAt: '2026-11-23T06:00:00.000Z', reply: '已安排勘察' })],
     filedBy: { id: staff.id, name: staff.name, role: 'staff' },
     createdAt: '2026-11-23T02:00:00.000Z',
     updatedAt: '2026-11-23T02:00:00.000Z',
     firstResponseDueAt: '2026-11-24T15:59:59.999Z',
     dueAt: '2026-11-30T15:59:59.999Z',
     reopenCount: 0,
+    resolveDays: 5,
     version: 1,
     ...overrides,
   }

@@ -1,9 +1,19 @@
 /** Ports of the test stacks: apart from `npm start` (8000/3000/3002/10086) and from each other. */
+/**
+ * `TEST_PORT_OFFSET` moves every test port (and the test build folders) so that two test runs
+ * can share a machine, e.g. a run of one suite while another suite is already running.
+ */
+export const TEST_PORT_OFFSET = Number(process.env.TEST_PORT_OFFSET ?? 0)
+const at = (port: number) => port + TEST_PORT_OFFSET
+
 export const TEST_PORTS = {
-  integration: { dynamo: 8300 },
-  api: { dynamo: 8310, api: 3310, lambda: 3312, wechat: 3314, h5: 10310 },
-  e2e: { dynamo: 8320, api: 3320, lambda: 3322, wechat: 3324, h5: 10320 },
-} as const
+  integration: { dynamo: at(8300) },
+  api: { dynamo: at(8310), api: at(3310), lambda: at(3312), wechat: at(3314), h5: at(10310) },
+  e2e: { dynamo: at(8320), api: at(3320), lambda: at(3322), wechat: at(3324), h5: at(10320) },
+}
+
+/** A build folder of its own for each offset, so parallel runs do not overwrite each other. */
+export const testBuildDir = (name: string) => (TEST_PORT_OFFSET ? `${name}-${TEST_PORT_OFFSET}` : name)
 
 export const TEST_TOKEN_SECRET = 'local-only-secret-qinshang-direct-0123456789'
 export const STACK_TABLE = 'qinshang-direct-local'

@@ -1,0 +1,72 @@
+import type { Appeal } from '../schemas/appeal.schema'
+import { addWorkingDays, workingDaysBetween, workingDeadline, type WorkingCalendar } from './calendar'
+import { isOpen } from './appeal-counts'
+
+/** DESIGN §4: a responded appeal nobody evaluates closes itself after this many working days. */
+export const AUTO_CLOSE_DAYS = 7
+/** Supervision's "due soon": the deadline falls within this many working days from today. */
+export const DUE_SOON_DAYS = 2
+
+type Clocked = Pick<Appeal, 'status' | 'firstResponseDueAt' | 'dueAt' | 'awaitingMaterial' | 'autoCloseAt'>
+
+/** Not yet accepted: the first-response clock is still running. */
+const awaitsFirstResponse = (appeal: Pick<Appeal, 'status'>) => appeal.status === 'submitted' || appeal.status === 'assigned'
+/** Not yet answered: the resolution clock is running (it stops at `respond`). */
+export const awaitsResolution = (appeal: Pick<Appeal, 'status'>) => awaitsFirstResponse(appeal) || appeal.status === 'in_progress'
+
+/**
+ * The deadline the appeal has to meet next: the first response until it is accepted, then the
+ * resolution. None while the clock is paused for material, or once it has been answered.
+ */
+export function nextDeadline(appeal: Clocked): string | null {
+  if (!awaitsResolution(appeal) || appeal.awaitingMaterial) return null
+  return awaitsFirstResponse(appeal) ? appeal.firstResponseDueAt : appeal.dueAt
+}
+
+/** Which running deadline has passed, if any; the resolution deadline is the graver one. */
+export function missedDeadline(appeal: Clocked, now: Date): 'first_response' | 'resolution' | null {
+  if (!awaitsResolution(appeal) || appeal.awaitingMaterial) return null
+  if (now.getTime() > Date.parse(appeal.dueAt)) return 'resolution'
+  if (awaitsFirstResponse(appeal) && now.getTime() > Date.parse(appeal.firstResponseDueAt)) return 'first_response'
+  return null
+}
+
+export const isOverdue = (appeal: Clocked, now: Date): boolean => missedDeadline(appeal, now) !== null
+
+/** The next deadline falls on or before the end of the second working day from today. */
+export function isDueSoon(appeal: Clocked, now: Date, calendar: WorkingCalendar): boolean {
+  const deadline = nextDeadline(appeal)
+  if (!deadline || isOverdue(appeal, now)) return false
+  return Date.parse(deadline) <= addWorkingDays(now, DUE_SOON_DAYS, calendar.isWorkday).getTime()
+}
+
+/**
+ * When the scheduled sweep must next look at an open appeal (an ISO instant), or null when it
+ * need not: paused, or every running deadline already found missed. Closed appeals are never
+ * looked at. The store indexes open appeals by this key, so the sweep reads only what is due.
+ */
+export function sweepDueAt(appeal: Clocked & Pick<Appeal, 'overdue'>): string | null {
+  if (!isOpen(appeal.status)) return null
+  if (appeal.status === 'responded') return appeal.autoCloseAt ?? null
+  if (appeal.awaitingMaterial) return null
+  const marked = (kind: 'first_response' | 'resolution', dueAt: string) => appeal.overdue?.kind === kind && appeal.overdue.dueAt === dueAt
+  if (marked('resolution', appeal.dueAt)) return null
+  if (awaitsFirstResponse(appeal) && !marked('first_response', appeal.firstResponseDueAt)) return appeal.firstResponseDueAt
+  return appeal.dueAt
+}
+
+/**
+ * The clock resumes when the enterprise supplies the material: every working day it waited
+ * (after the day of the request, up to and including today) is added to the resolution deadline.
+ */
+export function resumeClock(appeal: Pick<Appeal, 'dueAt' | 'awaitingMaterial' | 'pausedDays'>, now: Date, calendar: WorkingCalendar) {
+  if (!appeal.awaitingMaterial) return { dueAt: appeal.dueAt, pausedDays: appeal.pausedDays ?? 0, waited: 0, provisional: false }
+  const waited = workingDaysBetween(new Date(appeal.awaitingMaterial.since), now, calendar.isWorkday)
+  const moved = waited > 0 ? workingDeadline(new Date(appeal.dueAt), waited, calendar) : null
+  return {
+    dueAt: moved ? moved.dueAt.toISOString() : appeal.dueAt,
+    pausedDays: (appeal.pausedDays ?? 0) + waited,
+    waited,
+    provisional: moved?.provisional ?? false,
+  }
+}

@@ -1,0 +1,58 @@
+import type { Appeal, AppealEvent } from '../schemas/appeal.schema'
+import { SYSTEM_ACTOR } from './actor'
+import { monthDayLabel } from './calendar'
+import { LEVEL_LABEL } from '../labels'
+import { missedDeadline } from './deadlines'
+import { MAX_LEVEL, raiseLevel, type Transition } from './appeal-machine'
+
+/**
+ * What the scheduled sweep does to one appeal at `now` (DESIGN §6), or null when nothing:
+ * - a responded appeal past its auto-close time closes as "not evaluated";
+ * - a running deadline that passed is marked overdue and lifts the appeal one level — once per
+ *   deadline: the mark names the deadline it was made for, so a second sweep, or one racing
+ *   this one, finds nothing left to do.
+ */
+export function sweepAppeal(appeal: Appeal, now: Date): Transition | null {
+  const at = now.toISOString()
+  const version = appeal.version + 1
+  const base: Appeal = { ...appeal, version, updatedAt: at }
+  const event = (type: AppealEvent['type'], to: Appeal['status'], extra: Partial<AppealEvent>): AppealEvent => ({
+    appealId: appeal.id,
+    seq: version,
+    type,
+    at,
+    actor: SYSTEM_ACTOR,
+    from: appeal.status,
+    to,
+    ...extra,
+  })
+
+  if (appeal.status === 'responded') {
+    if (!appeal.autoCloseAt || now.getTime() < Date.parse(appeal.autoCloseAt)) return null
+    const { autoCloseAt: _autoClose, ...rest } = base
+    return {
+      appeal: { ...rest, status: 'closed', closedAt: at, notEvaluated: true },
+      event: event('auto_close', 'closed', { message: '答复后 7 个工作日内企业未评价，系统自动办结（计为未评价）' }),
+    }
+  }
+
+  const missed = missedDeadline(appeal, now)
+  if (!missed) return null
+  const dueAt = missed === 'resolution' ? appeal.dueAt : appeal.firstResponseDueAt
+  if (appeal.overdue?.kind === missed && appeal.overdue.dueAt === dueAt) return null
+  // A missed resolution deadline is graver than a missed first response: never step back to it.
+  if (missed === 'first_response' && appeal.overdue?.kind === 'resolution' && appeal.overdue.dueAt === appeal.dueAt) return null
+
+  const what = missed === 'resolution' ? '办理时限' : '首次响应时限'
+  const lifted = raiseLevel(appeal, 'overdue', `超过${what}（${monthDayLabel(dueAt)}）`, SYSTEM_ACTOR.name, at)
+  const raised = lifted.level > appeal.level
+  return {
+    appeal: { ...base, ...lifted, overdue: { kind: missed, dueAt, at } },
+    event: event('overdue', appeal.status, {
+      message: raised
+        ? `已超过${what}（${monthDayLabel(dueAt)}），自动提级至${LEVEL_LABEL[lifted.level]}`
+        : `已超过${what}（${monthDayLabel(dueAt)}），已在${LEVEL_LABEL[MAX_LEVEL]}`,
+      data: { kind: missed, dueAt, level: lifted.level },
+    }),
+  }
+}
