@@ -5,11 +5,9 @@ import { CHINESE_CALENDAR, packageKnowsYear } from '@shared/domain/chinese-calen
 import { ForbiddenError } from '@shared/errors'
 import type { CalendarYear, YearSchedule } from '@shared/schemas/calendar.schema'
 import { applyWithRetry } from '../appeals/retry-transition'
-import { listProvisionalAppeals } from '../store/appeal.store'
+import { listOpenAppeals } from '../store/appeal.store'
+import { getCatalogCached } from '../store/catalog.store'
 import { listPublishedYears, putPublishedYear } from '../store/calendar.store'
-
-/** A deadline counted provisionally was filed at most this long before its year began (60 working days and then some). */
-const RECOUNT_LOOKBACK_DAYS = 150
 
 export interface LoadYearResult {
   year: CalendarYear
@@ -32,11 +30,12 @@ export async function loadPublishedYear(actor: Actor, schedule: YearSchedule, no
   const before = withPublishedYears(previous, CHINESE_CALENDAR)
   const after = withPublishedYears([...previous.filter((y) => y.year !== schedule.year), record], CHINESE_CALENDAR)
 
-  const yearStart = Date.parse(`${schedule.year}-01-01T00:00:00.000Z`) - SHANGHAI_OFFSET_MINUTES * 60_000
-  const since = new Date(yearStart - RECOUNT_LOOKBACK_DAYS * 86_400_000).toISOString()
+  // Only open appeals can still have a deadline to move: read each area's work in flight.
+  const { areas } = await getCatalogCached()
+  const open = (await Promise.all(areas.map((area) => listOpenAppeals(area.id)))).flat()
   let recounted = 0
   let moved = 0
-  for (const candidate of await listProvisionalAppeals(since)) {
+  for (const candidate of open.filter((appeal) => appeal.deadlineProvisional)) {
     const outcome = await recountOne(candidate.id, before, after, schedule.year, now)
     if (outcome !== 'skipped') recounted++
     if (outcome === 'moved') moved++

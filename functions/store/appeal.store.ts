@@ -195,21 +195,6 @@ export async function listEnterpriseAppeals(enterpriseId: string, options: { fil
   })
 }
 
-/**
- * Access pattern: open appeals filed since `createdSince` whose deadlines are provisional — the
- * ones a newly published year may move. Reads the city index from that date on (weeks of filings).
- */
-export function listProvisionalAppeals(createdSince: string): Promise<Appeal[]> {
-  return queryAll<Appeal>({
-    TableName: TABLE,
-    IndexName: 'gsi4',
-    KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk >= :since',
-    FilterExpression: 'deadlineProvisional = :yes AND #status IN (:s0, :s1, :s2, :s3)',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':pk': CITY_PARTITION, ':since': createdSince, ':yes': true, ':s0': 'submitted', ':s1': 'assigned', ':s2': 'in_progress', ':s3': 'responded' },
-  })
-}
-
 interface Source {
   index: IndexName
   pk: string
