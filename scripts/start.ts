@@ -7,6 +7,7 @@ import { join, resolve, dirname } from 'node:path'
 import { startApiServer } from './lib/api-server'
 import { startDynamoLocal, ensureTable } from './lib/dynamo-local'
 import { buildH5, serveStatic } from './lib/h5'
+import { startLocalSchedule } from './lib/local-schedule'
 import { startLocalWeChat } from './lib/local-wechat'
 import { stopAll } from './lib/processes'
 
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     }),
   ])
   const h5 = await serveStatic(h5Dir, PORTS.h5)
+  const schedule = startLocalSchedule()
   const { getEnterprise } = await import('../functions/store/enterprise.store')
   const demoCard = (await getEnterprise('en-0001'))?.cardId
 
@@ -88,6 +90,7 @@ Press Ctrl-C to stop everything.
   })
   stopping = true
   process.stdout.write('\nStopping…\n')
+  await schedule.stop()
   h5.server.close()
   await wechat.close()
   await stopAll()

@@ -14,6 +14,7 @@ import { devIdentitiesSchema, devLoginRequestSchema, loginResponseSchema, meResp
 
 import { registerCalendarPaths } from './openapi-calendar'
 import { registerRosterPaths } from './openapi-roster'
+import { registerSupervisionPaths } from './openapi-supervision'
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } })
 const errors = {
@@ -106,6 +107,7 @@ export function buildOpenApiDocument(options: { devLogin: boolean }) {
 
   registerRosterPaths(registry)
   registerCalendarPaths(registry)
+  registerSupervisionPaths(registry)
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -344,3 +344,19 @@ export function listOpenAppeals(areaId: string): Promise<Appeal[]> {
     ExpressionAttributeValues: { ':pk': openPartition(areaId) },
   })
 }
+
+/**
+ * Access pattern: an area's appeals filed since `createdSince` that were last evaluated
+ * `unsatisfied` at or after `evaluatedSince`, open or closed (a second unsatisfied evaluation
+ * closes the appeal, so the open index misses it). Reads the area index from that date on.
+ */
+export function listEvaluatedUnsatisfied(areaId: string, createdSince: string, evaluatedSince: string): Promise<Appeal[]> {
+  return queryAll<Appeal>({
+    TableName: TABLE,
+    IndexName: 'gsi3',
+    KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk >= :since',
+    FilterExpression: '#evaluation.#rating = :unsatisfied AND #evaluation.#at >= :evaluatedSince',
+    ExpressionAttributeNames: { '#evaluation': 'evaluation', '#rating': 'rating', '#at': 'at' },
+    ExpressionAttributeValues: { ':pk': `AREA#${areaId}`, ':since': createdSince, ':unsatisfied': 'unsatisfied', ':evaluatedSince': evaluatedSince },
+  })
+}

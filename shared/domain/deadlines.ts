@@ -49,11 +49,20 @@ export function sweepDueAt(appeal: Clocked & Pick<Appeal, 'overdue'>): string | 
   if (!isOpen(appeal.status)) return null
   if (appeal.status === 'responded') return appeal.autoCloseAt ?? null
   if (appeal.awaitingMaterial) return null
-  const marked = (kind: 'first_response' | 'resolution', dueAt: string) => appeal.overdue?.kind === kind && appeal.overdue.dueAt === dueAt
-  if (marked('resolution', appeal.dueAt)) return null
-  if (awaitsFirstResponse(appeal) && !marked('first_response', appeal.firstResponseDueAt)) return appeal.firstResponseDueAt
+  if (resolutionMarked(appeal)) return null
+  if (awaitsFirstResponse(appeal) && !firstResponseMarked(appeal)) return appeal.firstResponseDueAt
   return appeal.dueAt
 }
+
+type Marked = Pick<Appeal, 'overdue' | 'dueAt' | 'firstResponseDueAt'>
+/** The sweep already marked the current resolution deadline as missed. */
+export const resolutionMarked = (appeal: Marked): boolean => appeal.overdue?.kind === 'resolution' && appeal.overdue.dueAt === appeal.dueAt
+/**
+ * The sweep already marked a deadline at or after the first response: the first response was
+ * dealt with (a later extension of the resolution deadline must not bring it back).
+ */
+export const firstResponseMarked = (appeal: Marked): boolean =>
+  appeal.overdue !== undefined && Date.parse(appeal.overdue.dueAt) >= Date.parse(appeal.firstResponseDueAt)
 
 /**
  * The clock resumes when the enterprise supplies the material: every working day it waited

@@ -2,7 +2,7 @@ import type { Appeal, AppealEvent } from '../schemas/appeal.schema'
 import { SYSTEM_ACTOR } from './actor'
 import { monthDayLabel } from './calendar'
 import { LEVEL_LABEL } from '../labels'
-import { missedDeadline } from './deadlines'
+import { firstResponseMarked, missedDeadline, resolutionMarked } from './deadlines'
 import { MAX_LEVEL, raiseLevel, type Transition } from './appeal-machine'
 
 /**
@@ -39,9 +39,7 @@ export function sweepAppeal(appeal: Appeal, now: Date): Transition | null {
   const missed = missedDeadline(appeal, now)
   if (!missed) return null
   const dueAt = missed === 'resolution' ? appeal.dueAt : appeal.firstResponseDueAt
-  if (appeal.overdue?.kind === missed && appeal.overdue.dueAt === dueAt) return null
-  // A missed resolution deadline is graver than a missed first response: never step back to it.
-  if (missed === 'first_response' && appeal.overdue?.kind === 'resolution' && appeal.overdue.dueAt === appeal.dueAt) return null
+  if (missed === 'resolution' ? resolutionMarked(appeal) : firstResponseMarked(appeal)) return null
 
   const what = missed === 'resolution' ? '办理时限' : '首次响应时限'
   const lifted = raiseLevel(appeal, 'overdue', `超过${what}（${monthDayLabel(dueAt)}）`, SYSTEM_ACTOR.name, at)

@@ -84,3 +84,15 @@ export type WeeklyDigest = z.infer<typeof weeklyDigestSchema>
 export const digestSummarySchema = weeklyDigestSchema.pick({ week: true, scope: true, generatedAt: true, totals: true })
 export type DigestSummary = z.infer<typeof digestSummarySchema>
 export const digestListSchema = z.object({ items: z.array(digestSummarySchema).meta({ description: 'Newest week first' }) }).meta({ id: 'DigestList' })
+
+export const digestQuerySchema = z
+  .object({
+    areaId: z
+      .string()
+      .max(64, '属地编号不正确')
+      .optional()
+      .meta({ description: "One area's digests; without it the city's digest (one week), or every digest the caller may read (the list)" }),
+  })
+  .strict()
+export type DigestQuery = z.infer<typeof digestQuerySchema>
+export const digestWeekParamsSchema = z.object({ week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '周次应为该周周一的日期，格式 YYYY-MM-DD') })

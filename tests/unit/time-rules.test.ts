@@ -188,6 +188,15 @@ describe('the scheduled sweep', () => {
     expect(again.event.message).toContain('已在市级督办')
   })
 
+  it('does not bring back a missed first response after the resolution deadline is extended', () => {
+    const missedBoth = sweepAppeal(assigned, shanghai('2026-12-01T08:00:00'))!.appeal
+    expect(missedBoth).toMatchObject({ level: 1, overdue: { kind: 'resolution' } })
+    const extended = applyAction(missedBoth, { type: 'extend', dueDate: '2026-12-10', reason: '等待批复' }, areaAdmin, shanghai('2026-12-01T09:00:00'), CTX).appeal
+    expect(sweepDueAt(extended)).toBe(endOf('2026-12-10'))
+    expect(sweepAppeal(extended, shanghai('2026-12-02T08:00:00'))).toBeNull()
+    expect(sweepAppeal(extended, shanghai('2026-12-11T08:00:00'))!.appeal.level).toBe(2)
+  })
+
   it('leaves alone an appeal on time, one waiting for material, and a closed one', () => {
     expect(sweepAppeal(assigned, shanghai('2026-11-24T20:00:00'))).toBeNull()
     expect(sweepAppeal(inProgress({ awaitingMaterial: { since: endOf('2026-11-20'), message: '图纸' } }), shanghai('2026-12-20T08:00:00'))).toBeNull()

@@ -1,0 +1,57 @@
+import type { Actor } from '@shared/domain/actor'
+import { buildQueue, type SupervisionLevel } from '@shared/domain/supervision'
+import { ForbiddenError, NotFoundError } from '@shared/errors'
+import type { Area } from '@shared/schemas/catalog.schema'
+import type { QueueReason, SupervisionQueue, SupervisionQueueQuery } from '@shared/schemas/supervision.schema'
+import { currentWorkingCalendar } from '../calendar/working-calendar'
+import { listOpenAppeals } from '../store/appeal.store'
+import { getCatalogCached } from '../store/catalog.store'
+
+export const CITY_SCOPE_NAME = '全市'
+
+interface QueueScope {
+  level: SupervisionLevel
+  scope: SupervisionQueue['scope']
+  areas: readonly Area[]
+}
+
+/**
+ * Whose queue the caller sees: an area admin their area's (level 1); the city admin the whole
+ * city's (level 2), or one area's as its admin sees it when `areaId` is given.
+ */
+function queueScope(actor: Actor, areaId: string | undefined, areas: readonly Area[]): QueueScope {
+  if (actor.role === 'area_admin' && actor.areaId) {
+    if (areaId && areaId !== actor.areaId) throw new ForbiddenError('只能查看本属地的督办队列')
+    const own = areas.find((a) => a.id === actor.areaId)
+    if (!own) throw new NotFoundError('未找到该属地')
+    return { level: 1, scope: { kind: 'area', areaId: own.id, name: own.name }, areas: [own] }
+  }
+  if (actor.role === 'city_admin') {
+    if (!areaId) return { level: 2, scope: { kind: 'city', areaId: null, name: CITY_SCOPE_NAME }, areas }
+    const area = areas.find((a) => a.id === areaId)
+    if (!area) throw new NotFoundError('未找到该属地')
+    return { level: 1, scope: { kind: 'area', areaId: area.id, name: area.name }, areas: [area] }
+  }
+  throw new ForbiddenError('只有属地或市级管理员可以查看督办队列')
+}
+
+/**
+ * The supervision queue: the scope's open appeals that are escalated to its level, overdue or
+ * due within two working days, overdue first. The counts are of the whole queue; `reason` only
+ * narrows the items.
+ */
+export async function getSupervisionQueue(actor: Actor, query: SupervisionQueueQuery, now = new Date()): Promise<SupervisionQueue> {
+  const { areas } = await getCatalogCached()
+  const { level, scope, areas: read } = queueScope(actor, query.areaId, areas)
+  const [calendar, open] = await Promise.all([currentWorkingCalendar(), Promise.all(read.map((a) => listOpenAppeals(a.id)))])
+  const queue = buildQueue(open.flat(), now, calendar, level)
+  const { reason } = query
+  const count = (wanted: QueueReason) => queue.filter((item) => item.reasons.includes(wanted)).length
+  return {
+    level,
+    scope,
+    counts: { escalated: count('escalated'), overdue: count('overdue'), due_soon: count('due_soon') },
+    items: reason ? queue.filter((item) => item.reasons.includes(reason)) : queue,
+    at: now.toISOString(),
+  }
+}
