@@ -4,6 +4,8 @@
  *  2. The weapp build: main package and subpackages, against WeChat's 2 MB main-package limit.
  *  3. Latency percentiles of POST /api/appeals and GET /api/appeals/{id} at 50 concurrent
  *     connections against the local stack (DynamoDB Local + serverless offline).
+ *  4. Roster dry run and import; the sweep, a supervision queue and the weekly digests with
+ *     thousands of open appeals.
  */
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -15,6 +17,7 @@ import autocannon from 'autocannon'
 import { startApiServer } from './lib/api-server'
 import { startLocalWeChat } from './lib/local-wechat'
 import { largeRosterXlsx } from './lib/bench-roster'
+import { benchSupervision } from './lib/bench-supervision'
 import { ensureTable, startDynamoLocal } from './lib/dynamo-local'
 import { stopAll } from './lib/processes'
 
@@ -147,6 +150,9 @@ async function latency(): Promise<void> {
   report(`GET /api/cards/{id} c=${CONNECTIONS}`, (await autocannon({ url: `${api.url}/api/cards/${cardId}`, connections: CONNECTIONS, duration: DURATION_SECONDS })) as unknown as Result)
 
   await rosterImport(api.url)
+
+  heading('Supervision at scale (in process, same DynamoDB Local)')
+  await benchSupervision((line) => process.stdout.write(line))
 }
 
 /** Time to dry-run a city-sized roster, and to import one, through the API. */
