@@ -1,3 +1,4 @@
+import { appealForViewer } from '@shared/domain/co-tasks'
 import { appealActionSchema } from '@shared/schemas/appeal.schema'
 import { authenticate } from '../lib/authenticate'
 import { httpHandler, ok } from '../lib/http'
@@ -8,5 +9,5 @@ export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
   const action = parseWith(appealActionSchema, request.body)
   const appeal = await actOnAppeal(actor, request.params.id ?? '', action)
-  return ok({ appeal })
+  return ok({ appeal: appealForViewer(appeal, actor) })
 })

@@ -1,6 +1,7 @@
 import { canSee } from '@shared/domain/access'
 import { isOfficial, type Actor } from '@shared/domain/actor'
 import { allowedActions } from '@shared/domain/appeal-machine'
+import { appealForViewer } from '@shared/domain/co-tasks'
 import { NotFoundError } from '@shared/errors'
 import type { AppealDetail } from '@shared/schemas/appeal.schema'
 import { getAppealWithEvents } from '../store/appeal.store'
@@ -10,5 +11,5 @@ export async function getAppealDetail(actor: Actor, appealId: string): Promise<A
   const found = await getAppealWithEvents(appealId)
   if (!found || !canSee(actor, found.appeal)) throw new NotFoundError('未找到该诉求')
   const events = isOfficial(actor) ? found.events : found.events.filter((e) => !e.internal)
-  return { appeal: found.appeal, events, allowedActions: allowedActions(found.appeal, actor) }
+  return { appeal: appealForViewer(found.appeal, actor), events, allowedActions: allowedActions(found.appeal, actor) }
 }

@@ -1,5 +1,6 @@
 import { listingScopes } from '@shared/domain/access'
 import type { Actor } from '@shared/domain/actor'
+import { appealForViewer } from '@shared/domain/co-tasks'
 import type { AppealPage, AppealStatus } from '@shared/schemas/appeal.schema'
 import { listAppeals } from '../store/appeal.store'
 
@@ -17,5 +18,5 @@ export async function listVisibleAppeals(actor: Actor, query: { limit: number; c
     cursor = page.cursor ?? undefined
     if (!cursor || items.length >= query.limit) break
   }
-  return { items, cursor: cursor ?? null }
+  return { items: items.map((appeal) => appealForViewer(appeal, actor)), cursor: cursor ?? null }
 }

@@ -22,6 +22,10 @@ export default defineAppConfig({
       root: 'packages/admin',
       pages: ['roster/index', 'enterprises/index', 'specialists/index', 'cards/index', 'calendar/index', 'routing/index'],
     },
+    {
+      root: 'packages/supervision',
+      pages: ['queue/index', 'digest/index'],
+    },
   ],
   // h5 only: Taro's slide animation hides the previous page on a ~300 ms timer, and a tab
   // switch inside that window leaves the tab page hidden (blank screen). Instant switches avoid it.

@@ -25,4 +25,6 @@ export const ROUTES = {
   printCards: '/packages/admin/cards/index',
   calendar: '/packages/admin/calendar/index',
   routing: '/packages/admin/routing/index',
+  supervisionQueue: '/packages/supervision/queue/index',
+  supervisionDigest: '/packages/supervision/digest/index',
 } as const

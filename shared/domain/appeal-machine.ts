@@ -5,6 +5,7 @@ import { relationsTo, type Relation } from './access'
 import { ACTION_LABEL, LEVEL_LABEL, STATUS_LABEL } from '../labels'
 import { endOfShanghaiDay, monthDayLabel, workingDeadline, type WorkingCalendar } from './calendar'
 import { AUTO_CLOSE_DAYS, resumeClock } from './deadlines'
+import { hasOpenTask, ownTask } from './co-tasks'
 
 /** What the server looked up for an action; the machine itself reads nothing. */
 export interface ActionContext {
@@ -21,13 +22,6 @@ const ADMINS: readonly Relation[] = ['areaAdmin', 'cityAdmin']
 /** Unsatisfied evaluations reopen an appeal this many times, no more. */
 export const MAX_REOPENS = 1
 export const MAX_LEVEL = 2
-
-/** The co-handling task that belongs to this actor (a department or task-force handler). */
-export function ownTask(appeal: Pick<Appeal, 'coHandlers'>, actor: Actor): CoHandler | undefined {
-  if (actor.role === 'department_handler') return appeal.coHandlers.find((c) => c.kind === 'department' && c.id === actor.departmentId)
-  if (actor.role === 'taskforce_handler') return appeal.coHandlers.find((c) => c.kind === 'taskForce' && c.id === actor.taskForceId)
-  return undefined
-}
 
 interface Rule {
   from: readonly AppealStatus[]
@@ -86,9 +80,6 @@ export function allowedActions(appeal: Appeal, actor: Actor): AppealActionType[]
     return rule.from.includes(appeal.status) && rule.by.some((r) => relations.has(r)) && (!rule.when || rule.when.holds(appeal, actor))
   })
 }
-
-/** A co-handling task is still waiting for its reply. */
-export const hasOpenTask = (appeal: Pick<Appeal, 'coHandlers'>): boolean => appeal.coHandlers.some((c) => c.status !== 'replied')
 
 /** Lifts an appeal one level and says why; shared by people's escalations and the sweep's. */
 export function raiseLevel(appeal: Appeal, cause: EscalationCause, reason: string, by: string, at: string): Pick<Appeal, 'level' | 'escalation'> {

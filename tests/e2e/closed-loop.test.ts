@@ -63,6 +63,9 @@ describe('the closed loop in the h5 mini-program', () => {
     await specialist.locator('#action-submit').click()
     await expect.poll(() => specialist.locator('.timeline-event').count(), { timeout: 15_000 }).toBe(3)
     await act(specialist, 'respond', { choice: 'outcome-resolved', message: '供电方案已批复，线路将于本周五接通。' })
+    // The routed co-handlers have not replied: answering first needs a reason.
+    await specialist.locator('#open-tasks').waitFor()
+    await specialist.locator('#open-task-reason textarea').fill('供电公司已口头确认，先行答复企业。')
     await screenshot(specialist, 'specialist-respond')
     await submitAction(specialist, '已答复')
     await screenshot(specialist, 'specialist-responded')

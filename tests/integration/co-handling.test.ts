@@ -52,6 +52,10 @@ describe('co-handling (双线推进)', () => {
     const enterpriseView = await getAppealDetail(staff, appeal.id)
     expect(enterpriseView.events.some((e) => e.type === 'reply_task')).toBe(false)
     expect(enterpriseView.events.filter((e) => e.type === 'accept_task')).toHaveLength(3)
+    expect(enterpriseView.appeal.coHandlers.every((c) => c.status === 'replied' && c.reply === undefined)).toBe(true)
+    expect(ownerView.appeal.coHandlers.map((c) => c.reply)).toEqual(['已完成现场勘察，周五送电', '不涉及发改审批', '专班已跟进'])
+    const enterpriseList = await listVisibleAppeals(staff, { limit: 50 })
+    expect(enterpriseList.items.find((a) => a.id === appeal.id)?.coHandlers.some((c) => c.reply)).toBe(false)
   })
 
   it('puts a newly asked department in its inbox with its own deadline, and nowhere before', async () => {

@@ -1,6 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { buildAction, emptyDraft } from '../../miniapp/src/utils/action-form'
-import { deadlineParts, holderName, isOverdue } from '../../miniapp/src/utils/appeal'
+import type { User } from '@shared/schemas/user.schema'
+import type { QueueItem } from '@shared/schemas/supervision.schema'
+import {
+  actionButtonLabel,
+  arrangeActions,
+  buildAction,
+  emptyDraft,
+  extendStartDate,
+  handlerKey,
+  panelFieldErrors,
+  parseHandlerKey,
+  toggleHandler,
+} from '../../miniapp/src/utils/action-form'
+import { deadlineParts, holderName, isOverdue, isTaskOverdue, levelLabel, userTask } from '../../miniapp/src/utils/appeal'
+import {
+  countsLine,
+  digestsFor,
+  digestUrl,
+  filterQueue,
+  queueDeadline,
+  reasonChips,
+  scopeAreaId,
+  supervisionScope,
+  weekLabel,
+} from '../../miniapp/src/packages/supervision/supervision-view'
+import { makeAppeal, powerTask } from '../support/fixtures'
 import { formatDateTime, formatShortDate, formatShortDateTime } from '../../miniapp/src/utils/format'
 import { groupIdentities, identityElementId } from '../../miniapp/src/pages/login/groups'
 
@@ -30,8 +54,12 @@ describe('appeal helpers', () => {
 describe('deadline display', () => {
   it('marks provisional deadlines and overdue open appeals', () => {
     const now = new Date('2027-01-06T00:00:00Z')
-    expect(deadlineParts({ status: 'in_progress', dueAt: '2027-01-05T15:59:59.999Z', deadlineProvisional: true }, now)).toEqual({ provisional: true, overdue: true })
-    expect(deadlineParts({ status: 'responded', dueAt: '2027-01-05T15:59:59.999Z' }, now)).toEqual({ provisional: false, overdue: false })
+    expect(deadlineParts({ status: 'in_progress', dueAt: '2027-01-05T15:59:59.999Z', deadlineProvisional: true }, now)).toEqual({
+      provisional: true,
+      overdue: true,
+      paused: false,
+    })
+    expect(deadlineParts({ status: 'responded', dueAt: '2027-01-05T15:59:59.999Z' }, now)).toEqual({ provisional: false, overdue: false, paused: false })
   })
 })
 
@@ -66,5 +94,187 @@ describe('demo login page', () => {
       ['管理员', ['ad-city']],
     ])
     expect(identityElementId('staff:en-0001')).toBe('identity-staff-en-0001')
+  })
+})
+
+describe('overdue and paused clocks on lists and the detail', () => {
+  const now = new Date('2026-11-25T02:00:00Z')
+  it('counts a missed first response while the appeal waits to be accepted', () => {
+    const waiting = { status: 'assigned' as const, firstResponseDueAt: '2026-11-24T15:59:59.999Z', dueAt: '2026-11-30T15:59:59.999Z' }
+    expect(isOverdue(waiting, now)).toBe(true)
+    expect(isOverdue({ ...waiting, status: 'in_progress' }, now)).toBe(false)
+  })
+
+  it('stops the clock while the enterprise is asked for material', () => {
+    const paused = { status: 'in_progress' as const, dueAt: '2026-11-20T15:59:59.999Z', awaitingMaterial: { since: '2026-11-19T02:00:00.000Z', message: '负荷表' } }
+    expect(isOverdue(paused, now)).toBe(false)
+    expect(deadlineParts(paused, now).paused).toBe(true)
+  })
+
+  it("trusts the sweep's mark while the marked deadline still runs, not after an extension", () => {
+    const marked = makeAppeal({ status: 'in_progress', dueAt: '2026-11-30T15:59:59.999Z', overdue: { kind: 'resolution', dueAt: '2026-11-30T15:59:59.999Z', at: '2026-12-01T00:00:00.000Z' } })
+    expect(isOverdue(marked, now)).toBe(true)
+    expect(isOverdue({ ...marked, dueAt: '2026-12-10T15:59:59.999Z' }, now)).toBe(false)
+    expect(isOverdue({ ...marked, status: 'responded' }, now)).toBe(false)
+  })
+
+  it('names supervision levels as the supervisors do', () => {
+    expect(levelLabel(0)).toBeNull()
+    expect(levelLabel(1)).toBe('属地督办')
+    expect(levelLabel(2)).toBe('市级督办')
+  })
+
+  it("finds a handler's own task and tells when it is late", () => {
+    const appeal = makeAppeal({ coHandlers: [powerTask(), powerTask({ kind: 'taskForce', id: 'tf-industry', name: '工业专班' })] })
+    const handler: User = { id: 'dh-001', name: '林明', role: 'department_handler', departmentId: 'power' }
+    expect(userTask(appeal, handler)?.name).toBe('国网湘潭供电公司')
+    expect(userTask(appeal, { id: 'th-001', name: '邓国志', role: 'taskforce_handler', taskForceId: 'tf-industry' })?.name).toBe('工业专班')
+    expect(userTask(appeal, { id: 'sp-007', name: '徐慧萍', role: 'specialist' })).toBeUndefined()
+    expect(isTaskOverdue(powerTask(), new Date('2026-12-01T00:00:00Z'))).toBe(true)
+    expect(isTaskOverdue(powerTask({ status: 'replied' }), new Date('2026-12-01T00:00:00Z'))).toBe(false)
+  })
+})
+
+describe('action sheets for co-handling, transfer, escalation, extension and material', () => {
+  it('asks departments and task forces to co-handle, 3 working days unless changed', () => {
+    const chosen = toggleHandler(toggleHandler([], handlerKey('department', 'fin-office')), handlerKey('taskForce', 'tf-industry'))
+    expect(parseHandlerKey('department-fin-office')).toEqual({ kind: 'department', id: 'fin-office' })
+    expect(parseHandlerKey('nobody-x')).toBeNull()
+    expect(toggleHandler(chosen, 'department-fin-office')).toEqual(['taskForce-tf-industry'])
+    const result = buildAction({ ...emptyDraft('co-handle'), handlers: chosen, message: '请核实贷款贴息政策' }, 4)
+    expect(result).toEqual({
+      ok: true,
+      action: {
+        type: 'co-handle',
+        expectedVersion: 4,
+        handlers: [
+          { kind: 'department', id: 'fin-office' },
+          { kind: 'taskForce', id: 'tf-industry' },
+        ],
+        days: 3,
+        message: '请核实贷款贴息政策',
+      },
+    })
+  })
+
+  it('refuses a co-handling request without co-handlers, with a bad time or without a request', () => {
+    expect(buildAction({ ...emptyDraft('co-handle'), days: '31' }, 1)).toEqual({
+      ok: false,
+      fields: { handlers: '请至少选择一个协办单位', days: '协办时限不超过 30 个工作日', message: '请填写协办事项' },
+    })
+    const halfDay = buildAction({ ...emptyDraft('co-handle'), handlers: ['department-power'], days: '1.5', message: '请勘察' }, 1)
+    expect(halfDay).toEqual({ ok: false, fields: { days: '时限须为整数' } })
+    expect(buildAction({ ...emptyDraft('co-handle'), handlers: ['department-power'], days: '', message: '请勘察' }, 1)).toEqual({
+      ok: false,
+      fields: { days: '请填写协办时限' },
+    })
+  })
+
+  it('requires the reason for answering first only while a task is open', () => {
+    const draft = { ...emptyDraft('respond'), outcome: 'resolved' as const, message: '线路已接通' }
+    expect(buildAction(draft, 5, { openTask: true })).toEqual({ ok: false, fields: { openTaskReason: '协办单位尚未回复，请说明先行答复企业的原因' } })
+    expect(buildAction({ ...draft, openTaskReason: '企业急需答复，供电公司口头已确认' }, 5, { openTask: true })).toEqual({
+      ok: true,
+      action: { type: 'respond', expectedVersion: 5, outcome: 'resolved', message: '线路已接通', openTaskReason: '企业急需答复，供电公司口头已确认' },
+    })
+    // A reason typed before the last task replied is not sent once it has.
+    expect(buildAction({ ...draft, openTaskReason: '不再需要' }, 5, { openTask: false })).toEqual({
+      ok: true,
+      action: { type: 'respond', expectedVersion: 5, outcome: 'resolved', message: '线路已接通' },
+    })
+  })
+
+  it('builds transfer, escalation, extension, material and task replies from the one text box', () => {
+    expect(buildAction({ ...emptyDraft('transfer'), toSpecialistId: 'sp-008', message: '涉及经开区用地' }, 2)).toEqual({
+      ok: true,
+      action: { type: 'transfer', expectedVersion: 2, toSpecialistId: 'sp-008', reason: '涉及经开区用地' },
+    })
+    expect(buildAction(emptyDraft('transfer'), 2)).toEqual({ ok: false, fields: { toSpecialistId: '请选择接办专员', message: '请填写转办原因' } })
+    expect(buildAction({ ...emptyDraft('escalate'), message: '需市级协调' }, 2)).toEqual({
+      ok: true,
+      action: { type: 'escalate', expectedVersion: 2, reason: '需市级协调' },
+    })
+    expect(buildAction({ ...emptyDraft('extend'), message: '等待省厅批复' }, 2)).toEqual({ ok: false, fields: { dueDate: '请选择新的办结日期' } })
+    expect(buildAction({ ...emptyDraft('extend'), dueDate: '2026-12-10', message: '等待省厅批复' }, 2)).toEqual({
+      ok: true,
+      action: { type: 'extend', expectedVersion: 2, dueDate: '2026-12-10', reason: '等待省厅批复' },
+    })
+    expect(buildAction(emptyDraft('request-material'), 2)).toEqual({ ok: false, fields: { message: '请填写所需材料' } })
+    expect(buildAction(emptyDraft('supply-material'), 2)).toEqual({ ok: false, fields: { message: '请填写材料说明' } })
+    expect(buildAction(emptyDraft('reply-task'), 2)).toEqual({ ok: false, fields: { message: '请填写协办意见' } })
+    expect(buildAction(emptyDraft('accept-task'), 2)).toEqual({ ok: true, action: { type: 'accept-task', expectedVersion: 2 } })
+  })
+
+  it("puts the server's field errors under the panel's fields", () => {
+    expect(panelFieldErrors('transfer', { reason: '请填写转办原因', toSpecialistId: '接办专员不存在' })).toEqual({
+      message: '请填写转办原因',
+      toSpecialistId: '接办专员不存在',
+    })
+    expect(panelFieldErrors('co-handle', { 'handlers.1.id': '协办单位不存在' })).toEqual({ handlers: '协办单位不存在' })
+    expect(panelFieldErrors('respond', { openTaskReason: '请说明' })).toEqual({ openTaskReason: '请说明' })
+  })
+
+  it('offers an extension from the day after the current deadline (Shanghai)', () => {
+    expect(extendStartDate('2026-11-30T15:59:59.999Z')).toBe('2026-12-01')
+  })
+
+  it('keeps the likely next step in the bar and the rest under 更多', () => {
+    expect(arrangeActions(['note', 'respond'])).toEqual({ bar: ['respond', 'note'], more: [] })
+    expect(arrangeActions(['note', 'respond', 'co-handle'])).toEqual({ bar: ['respond', 'note', 'co-handle'], more: [] })
+    expect(arrangeActions(['note', 'respond', 'co-handle', 'transfer', 'escalate', 'request-material'])).toEqual({
+      bar: ['respond', 'note'],
+      more: ['co-handle', 'request-material', 'escalate', 'transfer'],
+    })
+    expect(actionButtonLabel('escalate', 'specialist')).toBe('疑难诉求提级')
+    expect(actionButtonLabel('escalate', 'area_admin')).toBe('提级督办')
+  })
+})
+
+describe('supervision pages', () => {
+  const item = (id: string, reasons: QueueItem['reasons'], overrides: Parameters<typeof makeAppeal>[0] = {}): QueueItem => ({
+    appeal: makeAppeal({ id, ...overrides }),
+    reasons,
+  })
+  const queue = {
+    counts: { escalated: 1, overdue: 2, due_soon: 1 },
+    items: [item('ap-1', ['overdue', 'escalated']), item('ap-2', ['overdue']), item('ap-3', ['due_soon'])],
+  }
+
+  it('lets area and city admins supervise, the city over all areas or one', () => {
+    expect(supervisionScope({ id: 'ad-xt-hitech', name: '卢鹏', role: 'area_admin', areaId: 'xt-hitech' })).toEqual({ kind: 'area', areaId: 'xt-hitech' })
+    expect(supervisionScope({ id: 'ad-city', name: '万明建', role: 'city_admin' })).toEqual({ kind: 'city' })
+    expect(supervisionScope({ id: 'sp-007', name: '徐慧萍', role: 'specialist' }).kind).toBe('none')
+    expect(scopeAreaId('city')).toBeNull()
+    expect(scopeAreaId('xt-econ')).toBe('xt-econ')
+  })
+
+  it('filters the queue by reason, with counts on the chips', () => {
+    expect(reasonChips(queue).map((c) => c.label)).toEqual(['全部 3', '已提级 1', '已超期 2', '即将到期 1'])
+    expect(filterQueue(queue.items, 'overdue').map((i) => i.appeal.id)).toEqual(['ap-1', 'ap-2'])
+    expect(filterQueue(queue.items, 'all')).toHaveLength(3)
+  })
+
+  it('shows the running deadline of a queue row, or that it is paused', () => {
+    expect(queueDeadline(makeAppeal({ status: 'assigned' }))).toEqual({ kind: 'due', label: '首次响应', at: '2026-11-24T15:59:59.999Z' })
+    expect(queueDeadline(makeAppeal({ status: 'in_progress' }))).toEqual({ kind: 'due', label: '办结时限', at: '2026-11-30T15:59:59.999Z' })
+    expect(queueDeadline(makeAppeal({ status: 'in_progress', awaitingMaterial: { since: '2026-11-24T02:00:00.000Z', message: '负荷表' } }))).toEqual({
+      kind: 'paused',
+    })
+  })
+
+  it('lists the weeks of the chosen scope, newest first, and links each', () => {
+    const totals = { open: 12, overdue: 2, dueThisWeek: 3, escalated: 1, unsatisfied: 0 }
+    const summary = (week: string, areaId: string | null) => ({
+      week,
+      scope: { kind: areaId ? ('area' as const) : ('city' as const), areaId, name: areaId ?? '湘潭市' },
+      generatedAt: `${week}T01:00:00.000Z`,
+      totals,
+    })
+    const items = [summary('2026-11-16', null), summary('2026-11-23', null), summary('2026-11-23', 'xt-hitech')]
+    expect(digestsFor(items, { kind: 'city' }, null).map((d) => d.week)).toEqual(['2026-11-23', '2026-11-16'])
+    expect(digestsFor(items, { kind: 'city' }, 'xt-hitech')).toHaveLength(1)
+    expect(digestUrl('2026-11-23', 'xt-hitech')).toBe('/packages/supervision/digest/index?week=2026-11-23&areaId=xt-hitech')
+    expect(weekLabel('2026-11-23')).toBe('2026年11月23日—11月29日')
+    expect(countsLine(totals)).toBe('未办结 12 · 已超期 2 · 本周到期 3 · 已提级 1 · 不满意 0')
   })
 })

@@ -7,12 +7,21 @@ import { asApiError } from '../services/request'
 import { panelFieldErrors } from '../utils/action-form'
 import { useLoader, type Loader } from './use-loader'
 
+/** The toast after an action succeeds (WeChat shows at most 7 characters beside an icon). */
 const DONE_TOAST: Record<AppealActionType, string> = {
   accept: '已受理',
   note: '已记录进展',
   respond: '已答复企业',
   evaluate: '评价已提交',
   withdraw: '已撤回',
+  'co-handle': '已请部门协办',
+  'accept-task': '已接收协办',
+  'reply-task': '已回复协办',
+  transfer: '已转办',
+  escalate: '已提级',
+  extend: '已延长时限',
+  'request-material': '已通知企业',
+  'supply-material': '材料已提交',
 }
 
 /** Conflicts mean the appeal moved on under us: show why and show the fresh state. */
@@ -27,7 +36,8 @@ export type ActResult =
 
 export interface AppealDetailState extends Loader<AppealDetail> {
   acting: boolean
-  act: (action: AppealAction) => Promise<ActResult>
+  /** `reload: false` when the caller will no longer see the appeal afterwards (a specialist's transfer). */
+  act: (action: AppealAction, options?: { reload?: boolean }) => Promise<ActResult>
 }
 
 export function useAppealDetail(id: string | null): AppealDetailState {
@@ -36,13 +46,13 @@ export function useAppealDetail(id: string | null): AppealDetailState {
   const { reload } = loader
 
   const act = useCallback(
-    async (action: AppealAction): Promise<ActResult> => {
+    async (action: AppealAction, options: { reload?: boolean } = {}): Promise<ActResult> => {
       if (!id) return { kind: 'failed', message: '未找到该诉求' }
       setActing(true)
       try {
         await actOnAppeal(id, action)
         void Taro.showToast({ title: DONE_TOAST[action.type], icon: 'success' })
-        await reload()
+        if (options.reload !== false) await reload()
         return { kind: 'done' }
       } catch (e) {
         const error = asApiError(e)

@@ -1,15 +1,42 @@
-import { appealActionSchema, type AppealAction, type AppealActionType, type Outcome, type Rating } from '@shared/schemas/appeal.schema'
+import {
+  appealActionSchema,
+  coHandlerKindSchema,
+  type AppealAction,
+  type AppealActionType,
+  type CoHandlerKind,
+  type Outcome,
+  type Rating,
+} from '@shared/schemas/appeal.schema'
+import type { Role } from '@shared/schemas/common.schema'
+import { ACTION_LABEL } from '@shared/labels'
+import { shanghaiDate } from '@shared/domain/calendar'
 import type { FieldErrors } from '@shared/errors'
 import { fieldErrorsFromZod, hasErrors } from './validation'
+
+/** A co-handling task's default time when the owner asks a department (working days). */
+export const DEFAULT_TASK_DAYS = 3
 
 /** What the action panel holds while the user fills it in. */
 export interface ActionDraft {
   type: AppealActionType
-  /** The one free-text box: progress note, reply, evaluation comment or withdrawal reason. */
+  /**
+   * The one free-text box: progress note, reply, evaluation comment, withdrawal reason, the
+   * co-handling request, a transfer, escalation or extension reason, the material asked or supplied.
+   */
   message: string
   internal: boolean
   outcome: Outcome | null
   rating: Rating | null
+  /** respond while a co-handling task is still open: why the owner answers first. */
+  openTaskReason: string
+  /** co-handle: the chosen co-handlers as chip values (`handlerKey`). */
+  handlers: string[]
+  /** co-handle: working days, as typed. */
+  days: string
+  /** transfer: the receiving specialist. */
+  toSpecialistId: string
+  /** extend: the new resolution date, YYYY-MM-DD (Shanghai). */
+  dueDate: string
 }
 
 export const emptyDraft = (type: AppealActionType): ActionDraft => ({
@@ -18,7 +45,18 @@ export const emptyDraft = (type: AppealActionType): ActionDraft => ({
   internal: false,
   outcome: null,
   rating: null,
+  openTaskReason: '',
+  handlers: [],
+  days: String(DEFAULT_TASK_DAYS),
+  toSpecialistId: '',
+  dueDate: '',
 })
+
+/** What the panel knows about the appeal beyond the draft. */
+export interface BuildContext {
+  /** A co-handling task has not replied yet: `respond` then needs `openTaskReason`. */
+  openTask?: boolean
+}
 
 /** The API names the free text differently per action; the panel shows it under one box. */
 const TEXT_FIELD: Record<AppealActionType, string | null> = {
@@ -27,33 +65,103 @@ const TEXT_FIELD: Record<AppealActionType, string | null> = {
   respond: 'message',
   evaluate: 'comment',
   withdraw: 'reason',
+  'co-handle': 'message',
+  'accept-task': null,
+  'reply-task': 'message',
+  transfer: 'reason',
+  escalate: 'reason',
+  extend: 'reason',
+  'request-material': 'message',
+  'supply-material': 'message',
 }
 
-/** Maps API or schema field errors onto the panel's fields (message, outcome, rating). */
+/** A co-handler as a chip value: `department-power`, `taskForce-tf-industry` (ids may hold hyphens, kinds do not). */
+export const handlerKey = (kind: CoHandlerKind, id: string): string => `${kind}-${id}`
+
+export function parseHandlerKey(key: string): { kind: CoHandlerKind; id: string } | null {
+  const cut = key.indexOf('-')
+  if (cut <= 0) return null
+  const kind = coHandlerKindSchema.safeParse(key.slice(0, cut))
+  const id = key.slice(cut + 1)
+  return kind.success && id ? { kind: kind.data, id } : null
+}
+
+/** Adds a chosen co-handler, or takes it away when it was chosen already. */
+export function toggleHandler(chosen: readonly string[], key: string): string[] {
+  return chosen.includes(key) ? chosen.filter((k) => k !== key) : [...chosen, key]
+}
+
+/** Maps API or schema field errors onto the panel's fields (message, outcome, handlers…). */
 export function panelFieldErrors(type: AppealActionType, fields: FieldErrors): FieldErrors {
   const textField = TEXT_FIELD[type]
   const mapped: FieldErrors = {}
   for (const key of Object.keys(fields)) {
     const message = fields[key]
     if (message === undefined) continue
-    mapped[key === textField ? 'message' : key] = message
+    // The API names a bad co-handler by its position (handlers.0.id); the panel has one picker.
+    const field = key === textField ? 'message' : key.split('.')[0] ?? key
+    if (!(field in mapped)) mapped[field] = message
   }
   return mapped
 }
 
-function draftToBody(draft: ActionDraft, expectedVersion: number): Record<string, unknown> {
+/** Typed digits become a number; anything else goes to the schema as it is, to be refused there. */
+function daysValue(days: string): number | string | undefined {
+  const text = days.trim()
+  if (!text) return undefined
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text
+}
+
+function draftToBody(draft: ActionDraft, expectedVersion: number, context: BuildContext): Record<string, unknown> {
+  const base = { type: draft.type, expectedVersion }
   switch (draft.type) {
     case 'accept':
-      return { type: 'accept', expectedVersion }
+    case 'accept-task':
+      return base
     case 'note':
-      return { type: 'note', expectedVersion, message: draft.message, ...(draft.internal ? { internal: true } : {}) }
+      return { ...base, message: draft.message, ...(draft.internal ? { internal: true } : {}) }
     case 'respond':
-      return { type: 'respond', expectedVersion, outcome: draft.outcome, message: draft.message }
+      return {
+        ...base,
+        outcome: draft.outcome,
+        message: draft.message,
+        ...(context.openTask ? { openTaskReason: draft.openTaskReason } : {}),
+      }
     case 'evaluate':
-      return { type: 'evaluate', expectedVersion, rating: draft.rating, comment: draft.message }
+      return { ...base, rating: draft.rating, comment: draft.message }
     case 'withdraw':
-      return { type: 'withdraw', expectedVersion, reason: draft.message }
+    case 'escalate':
+      return { ...base, reason: draft.message }
+    case 'co-handle':
+      return {
+        ...base,
+        handlers: draft.handlers.map((key) => parseHandlerKey(key) ?? { kind: 'department', id: '' }),
+        days: daysValue(draft.days),
+        message: draft.message,
+      }
+    case 'reply-task':
+    case 'request-material':
+    case 'supply-material':
+      return { ...base, message: draft.message }
+    case 'transfer':
+      return { ...base, toSpecialistId: draft.toSpecialistId, reason: draft.message }
+    case 'extend':
+      return { ...base, dueDate: draft.dueDate, reason: draft.message }
   }
+}
+
+/** Checks the schema cannot state in a plain sentence: a missing choice, a missing explanation. */
+function missingChoices(draft: ActionDraft, context: BuildContext): FieldErrors {
+  const fields: FieldErrors = {}
+  if (draft.type === 'respond' && !draft.outcome) fields.outcome = '请选择答复结果'
+  if (draft.type === 'respond' && context.openTask && !draft.openTaskReason.trim()) {
+    fields.openTaskReason = '协办单位尚未回复，请说明先行答复企业的原因'
+  }
+  if (draft.type === 'evaluate' && !draft.rating) fields.rating = '请选择满意程度'
+  if (draft.type === 'co-handle' && draft.handlers.length === 0) fields.handlers = '请至少选择一个协办单位'
+  if (draft.type === 'transfer' && !draft.toSpecialistId) fields.toSpecialistId = '请选择接办专员'
+  if (draft.type === 'extend' && !draft.dueDate) fields.dueDate = '请选择新的办结日期'
+  return fields
 }
 
 /**
@@ -63,15 +171,60 @@ function draftToBody(draft: ActionDraft, expectedVersion: number): Record<string
 export function buildAction(
   draft: ActionDraft,
   expectedVersion: number,
+  context: BuildContext = {},
 ): { ok: true; action: AppealAction } | { ok: false; fields: FieldErrors } {
-  // The schema's enum messages are generic; a missing choice deserves a plain sentence.
-  const choice: FieldErrors = {}
-  if (draft.type === 'respond' && !draft.outcome) choice.outcome = '请选择答复结果'
-  if (draft.type === 'evaluate' && !draft.rating) choice.rating = '请选择满意程度'
-
-  const parsed = appealActionSchema.safeParse(draftToBody(draft, expectedVersion))
+  const choice = missingChoices(draft, context)
+  const parsed = appealActionSchema.safeParse(draftToBody(draft, expectedVersion, context))
   const fields = parsed.success ? {} : panelFieldErrors(draft.type, fieldErrorsFromZod(parsed.error))
   const all = { ...fields, ...choice }
   if (!parsed.success || hasErrors(all)) return { ok: false, fields: all }
   return { ok: true, action: parsed.data }
+}
+
+/** Button order in the action bar: the step each person most likely takes next comes first. */
+export const ACTION_ORDER: readonly AppealActionType[] = [
+  'accept',
+  'accept-task',
+  'reply-task',
+  'supply-material',
+  'respond',
+  'evaluate',
+  'note',
+  'co-handle',
+  'request-material',
+  'extend',
+  'escalate',
+  'transfer',
+  'withdraw',
+]
+
+/**
+ * More than this many actions: the first ones stay in the bar, the rest go under 更多. Three
+ * buttons are what a 375-px phone fits with labels such as 回复协办意见 on one line.
+ */
+export const BAR_MAX = 3
+
+/** The allowed actions in bar order, split into the bar and the 更多 menu. */
+export function arrangeActions(allowed: readonly AppealActionType[], max = BAR_MAX): { bar: AppealActionType[]; more: AppealActionType[] } {
+  const ordered = ACTION_ORDER.filter((a) => allowed.includes(a))
+  if (ordered.length <= max) return { bar: ordered, more: [] }
+  return { bar: ordered.slice(0, max - 1), more: ordered.slice(max - 1) }
+}
+
+/**
+ * A button's words for this person: the owner lifts a hard case (疑难诉求提级), an admin
+ * supervises (提级督办); the owner answers the enterprise (答复企业).
+ */
+export function actionButtonLabel(action: AppealActionType, role: Role | undefined): string {
+  if (action === 'respond') return '答复企业'
+  if (action === 'escalate' && role === 'specialist') return '疑难诉求提级'
+  return ACTION_LABEL[action]
+}
+
+/**
+ * The first date an extension may choose: the Shanghai day after the current resolution
+ * deadline (which ends at the last millisecond of its day).
+ */
+export function extendStartDate(dueAt: string): string {
+  return shanghaiDate(new Date(Date.parse(dueAt) + 1))
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import type { User } from '@shared/schemas/user.schema'
 import { AppealCard } from '../../components/appeal-card'
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state'
 import { useAppealList } from '../../hooks/use-appeal-list'
@@ -10,6 +11,7 @@ import { goToLogin, openAppeal, openNewAppeal } from '../../services/navigation'
 import { DEV_LOGIN_ENABLED, ROUTES } from '../../settings'
 import { INBOX_FILTERS, type FilterKey } from './filters'
 import { asApiError } from '../../services/request'
+import { userTask } from '../../utils/appeal'
 import { signInWithWeChat } from '../../services/wechat-login'
 import './index.css'
 
@@ -106,20 +108,15 @@ export default function IndexPage() {
       )}
 
       <Text className='page-title'>{isStaff ? '我的诉求' : '待办'}</Text>
-      <AppealListBody list={list} showEnterprise={!isStaff} isStaff={isStaff} />
+      <AppealListBody list={list} user={user} />
     </View>
   )
 }
 
-function AppealListBody({
-  list,
-  showEnterprise,
-  isStaff,
-}: {
-  list: ReturnType<typeof useAppealList>
-  showEnterprise: boolean
-  isStaff: boolean
-}) {
+function AppealListBody({ list, user }: { list: ReturnType<typeof useAppealList>; user: User }) {
+  const isStaff = user.role === 'staff'
+  // Department and task-force handlers work on their own task: its status leads each row.
+  const isHandler = user.role === 'department_handler' || user.role === 'taskforce_handler'
   if (list.loading) return <LoadingState />
   if (list.error) return <ErrorState message={list.error.message} onRetry={() => void list.refresh()} />
   if (list.items.length === 0) {
@@ -129,7 +126,13 @@ function AppealListBody({
     <View className='appeal-list'>
       {list.refreshing ? <Text className='list-foot'>正在刷新…</Text> : null}
       {list.items.map((appeal) => (
-        <AppealCard key={appeal.id} appeal={appeal} showEnterprise={showEnterprise} onOpen={(id) => openAppeal(id)} />
+        <AppealCard
+          key={appeal.id}
+          appeal={appeal}
+          showEnterprise={!isStaff}
+          task={isHandler ? userTask(appeal, user) : undefined}
+          onOpen={(id) => openAppeal(id)}
+        />
       ))}
       <ListFoot list={list} />
     </View>

@@ -108,6 +108,20 @@ export default function MePage() {
 
       {user.role === 'area_admin' || user.role === 'city_admin' ? (
         <View className='card me-menu'>
+          <Text className='section-title'>督办</Text>
+          <View id='menu-supervision-queue' className='me-menu-item' onClick={open(ROUTES.supervisionQueue)}>
+            <Text>督办队列</Text>
+            <Text className='muted'>›</Text>
+          </View>
+          <View id='menu-supervision-digest' className='me-menu-item' onClick={open(ROUTES.supervisionDigest)}>
+            <Text>每周督办简报</Text>
+            <Text className='muted'>›</Text>
+          </View>
+        </View>
+      ) : null}
+
+      {user.role === 'area_admin' || user.role === 'city_admin' ? (
+        <View className='card me-menu'>
           <Text className='section-title'>名册、联系卡与日历</Text>
           {[
             { id: 'menu-roster', label: '名册导入', url: ROUTES.roster },

@@ -1,79 +1,37 @@
 import { useState } from 'react'
-import { Button, Text, Textarea, View } from '@tarojs/components'
-import {
-  evaluateActionSchema,
-  noteActionSchema,
-  outcomeSchema,
-  ratingSchema,
-  respondActionSchema,
-  withdrawActionSchema,
-  type AppealAction,
-  type AppealActionType,
-} from '@shared/schemas/appeal.schema'
-import { OUTCOME_LABEL, RATING_LABEL } from '@shared/labels'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { outcomeSchema, ratingSchema, TASK_DAYS_MAX, type Appeal, type AppealAction, type AppealActionType, type CoHandler } from '@shared/schemas/appeal.schema'
+import type { Role } from '@shared/schemas/common.schema'
+import { LEVEL_LABEL, OUTCOME_LABEL, RATING_LABEL } from '@shared/labels'
 import type { FieldErrors } from '@shared/errors'
 import { FormField } from '../../../components/form-field'
 import { ChipGroup } from '../../../components/chip-group'
 import type { ActResult } from '../../../hooks/use-appeal-detail'
-import { buildAction, emptyDraft, type ActionDraft } from '../../../utils/action-form'
-
-const TITLE: Record<AppealActionType, string> = {
-  accept: '受理诉求',
-  note: '记录进展',
-  respond: '答复企业',
-  evaluate: '评价办理结果',
-  withdraw: '撤回诉求',
-}
-
-const SUBMIT_LABEL: Record<AppealActionType, string> = {
-  accept: '确认受理',
-  note: '保存进展',
-  respond: '提交答复',
-  evaluate: '提交评价',
-  withdraw: '确认撤回',
-}
-
-const TEXT_LABEL: Record<AppealActionType, string> = {
-  accept: '',
-  note: '进展说明',
-  respond: '答复内容',
-  evaluate: '评价意见（选填）',
-  withdraw: '撤回原因',
-}
-
-const PLACEHOLDER: Record<AppealActionType, string> = {
-  accept: '',
-  note: '记录已做的工作、下一步安排或需要企业补充的材料',
-  respond: '向企业说明办理结果和依据',
-  evaluate: '说说您对办理过程和结果的看法',
-  withdraw: '请说明撤回的原因',
-}
-
-/** Length limits read from the shared schemas, so the counter and the API agree. */
-const TEXT_MAX: Record<AppealActionType, number> = {
-  accept: 0,
-  note: noteActionSchema.shape.message.maxLength ?? 1000,
-  respond: respondActionSchema.shape.message.maxLength ?? 1000,
-  evaluate: evaluateActionSchema.shape.comment.unwrap().maxLength ?? 500,
-  withdraw: withdrawActionSchema.shape.reason.maxLength ?? 200,
-}
+import { actionButtonLabel, buildAction, emptyDraft, extendStartDate, toggleHandler, type ActionDraft } from '../../../utils/action-form'
+import { holderName } from '../../../utils/appeal'
+import { formatShortDate } from '../../../utils/format'
+import { CoHandlerPicker, DueDatePicker, OpenTasks, TransferCandidatePicker } from './action-fields'
+import { OPEN_TASK_REASON_MAX, PLACEHOLDER, SUBMIT_LABEL, TEXT_LABEL, TEXT_MAX, TITLE } from './action-text'
 
 interface Props {
   type: AppealActionType
-  /** The appeal version on screen; sent as expectedVersion. */
-  version: number
-  /** Officials may keep a note internal; the enterprise never sees it. */
-  canMarkInternal: boolean
+  /** The appeal on screen; its version is sent as expectedVersion. */
+  appeal: Appeal
+  role: Role | undefined
+  /** The signed-in handler's own co-handling task, for accept-task and reply-task. */
+  task: CoHandler | undefined
   acting: boolean
   onSubmit: (action: AppealAction) => Promise<ActResult>
   onClose: () => void
 }
 
 /** An in-page bottom sheet for one action (Taro.showModal has no text input on h5). */
-export function ActionPanel({ type, version, canMarkInternal, acting, onSubmit, onClose }: Props) {
+export function ActionPanel({ type, appeal, role, task, acting, onSubmit, onClose }: Props) {
   const [draft, setDraft] = useState<ActionDraft>(() => emptyDraft(type))
   const [fields, setFields] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
+  const openTasks = appeal.coHandlers.filter((c) => c.status !== 'replied')
+  const context = { openTask: openTasks.length > 0 }
 
   const change = (patch: Partial<ActionDraft>) => {
     setDraft((current) => ({ ...current, ...patch }))
@@ -86,7 +44,7 @@ export function ActionPanel({ type, version, canMarkInternal, acting, onSubmit, 
 
   const submit = async () => {
     if (acting) return
-    const built = buildAction(draft, version)
+    const built = buildAction(draft, appeal.version, context)
     if (!built.ok) {
       setFields(built.fields)
       return
@@ -100,18 +58,19 @@ export function ActionPanel({ type, version, canMarkInternal, acting, onSubmit, 
     } else setFormError(result.message)
   }
 
-  const textLength = draft.message.trim().length
+  const hasText = TEXT_LABEL[type] !== ''
+  const title = type === 'escalate' ? actionButtonLabel(type, role) : TITLE[type]
 
   return (
     <View className='action-panel'>
       <View className='sheet-mask' onClick={acting ? undefined : onClose} />
       <View id={`panel-${type}`} className='sheet'>
-        <Text className='sheet-title'>{TITLE[type]}</Text>
+        <Text className='sheet-title'>{title}</Text>
         {formError ? <Text className='banner banner-error'>{formError}</Text> : null}
 
-        {type === 'accept' ? (
-          <Text className='paragraph panel-intro'>受理后将开始办理，请在办理时限内答复企业。确认受理该诉求吗？</Text>
-        ) : null}
+        <PanelIntro type={type} appeal={appeal} task={task} />
+
+        {type === 'respond' && openTasks.length ? <OpenTasks tasks={openTasks} /> : null}
 
         {type === 'respond' ? (
           <FormField label='办理结果' required error={fields.outcome}>
@@ -135,15 +94,49 @@ export function ActionPanel({ type, version, canMarkInternal, acting, onSubmit, 
           </FormField>
         ) : null}
 
-        {type !== 'accept' ? (
+        {type === 'co-handle' ? (
+          <>
+            <FormField id='cohandle-handlers' label='协办单位（可多选）' required error={fields.handlers}>
+              <CoHandlerPicker
+                current={appeal.coHandlers}
+                selected={draft.handlers}
+                onToggle={(key) => change({ handlers: toggleHandler(draft.handlers, key) })}
+              />
+            </FormField>
+            <FormField id='cohandle-days' label={`协办时限（工作日，1–${TASK_DAYS_MAX}）`} required error={fields.days}>
+              <Input
+                className='input'
+                type='number'
+                value={draft.days}
+                maxlength={2}
+                placeholder='如：3'
+                onInput={(e) => change({ days: e.detail.value })}
+              />
+            </FormField>
+          </>
+        ) : null}
+
+        {type === 'transfer' ? (
+          <FormField id='transfer-to' label='接办专员' required error={fields.toSpecialistId}>
+            <TransferCandidatePicker appealId={appeal.id} selected={draft.toSpecialistId} onSelect={(toSpecialistId) => change({ toSpecialistId })} />
+          </FormField>
+        ) : null}
+
+        {type === 'extend' ? (
+          <FormField id='extend-date' label='新的办结日期' required error={fields.dueDate}>
+            <DueDatePicker value={draft.dueDate} start={extendStartDate(appeal.dueAt)} onChange={(dueDate) => change({ dueDate })} />
+          </FormField>
+        ) : null}
+
+        {hasText ? (
           <FormField
+            id='action-message'
             label={TEXT_LABEL[type]}
             required={type !== 'evaluate'}
             error={fields.message}
-            counter={{ length: textLength, max: TEXT_MAX[type] }}
+            counter={{ length: draft.message.trim().length, max: TEXT_MAX[type] }}
           >
             <Textarea
-              id='action-message'
               className='textarea textarea-short'
               value={draft.message}
               maxlength={TEXT_MAX[type]}
@@ -153,7 +146,25 @@ export function ActionPanel({ type, version, canMarkInternal, acting, onSubmit, 
           </FormField>
         ) : null}
 
-        {type === 'note' && canMarkInternal ? (
+        {type === 'respond' && openTasks.length ? (
+          <FormField
+            id='open-task-reason'
+            label='先行答复原因'
+            required
+            error={fields.openTaskReason}
+            counter={{ length: draft.openTaskReason.trim().length, max: OPEN_TASK_REASON_MAX }}
+          >
+            <Textarea
+              className='textarea textarea-short'
+              value={draft.openTaskReason}
+              maxlength={OPEN_TASK_REASON_MAX}
+              placeholder='协办单位尚未回复，请说明先行答复企业的原因'
+              onInput={(e) => change({ openTaskReason: e.detail.value })}
+            />
+          </FormField>
+        ) : null}
+
+        {type === 'note' && role !== undefined && role !== 'staff' ? (
           <View className='chips panel-internal'>
             <View
               id='note-internal'
@@ -181,4 +192,40 @@ export function ActionPanel({ type, version, canMarkInternal, acting, onSubmit, 
       </View>
     </View>
   )
+}
+
+/** What the person should know before confirming: the consequence, or what was asked of them. */
+function PanelIntro({ type, appeal, task }: { type: AppealActionType; appeal: Appeal; task: CoHandler | undefined }) {
+  const text = introText(type, appeal, task)
+  return text ? <Text className='paragraph panel-intro'>{text}</Text> : null
+}
+
+function introText(type: AppealActionType, appeal: Appeal, task: CoHandler | undefined): string | null {
+  switch (type) {
+    case 'accept':
+      return '受理后将开始办理，请在办理时限内答复企业。确认受理该诉求吗？'
+    case 'accept-task':
+      return [
+        task?.request ? `协办事项：${task.request}` : null,
+        `接收后请在协办时限${task ? `（${formatShortDate(task.dueAt)}）` : ''}前回复协办意见。确认接收该协办任务吗？`,
+      ]
+        .filter(Boolean)
+        .join('\n')
+    case 'reply-task':
+      return task?.request ? `协办事项：${task.request}\n协办意见只给承办专员，由专员答复企业。` : '协办意见只给承办专员，由专员答复企业。'
+    case 'co-handle':
+      return '协办单位会收到协办任务，须在协办时限内回复意见。'
+    case 'transfer':
+      return `当前承办：${holderName(appeal)}。转办后由接办专员继续办理，办理时限不变。`
+    case 'escalate':
+      return appeal.level < 2 ? `提级至${LEVEL_LABEL[appeal.level + 1]}，督办人员将跟进协调。` : null
+    case 'extend':
+      return `当前办理时限 ${formatShortDate(appeal.dueAt)}${appeal.extensionCount ? `，已延期 ${appeal.extensionCount} 次` : ''}。新的办结日期须是工作日，延期计入报表。`
+    case 'request-material':
+      return '发出后办理时限暂停计算，企业补充材料后恢复，时限相应顺延。'
+    case 'supply-material':
+      return appeal.awaitingMaterial ? `专员需要：${appeal.awaitingMaterial.message}` : null
+    default:
+      return null
+  }
 }

@@ -1,22 +1,27 @@
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import type { AppealActionType, AppealDetail } from '@shared/schemas/appeal.schema'
-import { ACTION_LABEL, OUTCOME_LABEL, RATING_LABEL } from '@shared/labels'
-import { Deadline } from '../../../components/deadline'
+import type { AppealAction, AppealActionType } from '@shared/schemas/appeal.schema'
+import type { Role } from '@shared/schemas/common.schema'
+import { OUTCOME_LABEL, RATING_LABEL } from '@shared/labels'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
-import { StatusTag } from '../../../components/status-tag'
 import { useAppealDetail } from '../../../hooks/use-appeal-detail'
 import { useSessionUser } from '../../../hooks/use-session-user'
-import { holderName, levelLabel } from '../../../utils/appeal'
-import { formatDateTime, formatShortDate } from '../../../utils/format'
+import { ROUTES } from '../../../settings'
+import { actionButtonLabel, arrangeActions } from '../../../utils/action-form'
+import { userTask } from '../../../utils/appeal'
+import { formatDateTime } from '../../../utils/format'
 import { ActionPanel } from './action-panel'
+import { AppealHeader, AwaitingMaterialBanner, ClosingNote } from './appeal-header'
+import { CoTasks } from './co-tasks'
 import { Timeline } from './timeline'
 import './index.css'
 
-/** Button order in the action bar: the usual next step first. */
-const ACTION_ORDER: AppealActionType[] = ['accept', 'respond', 'note', 'evaluate', 'withdraw']
-const BUTTON_LABEL: Record<AppealActionType, string> = { ...ACTION_LABEL, respond: '答复企业' }
+/** After handing an appeal to someone else, a specialist can no longer see it: back to the list. */
+function leaveAfterTransfer() {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.reLaunch({ url: ROUTES.index })
+}
 
 export default function AppealDetailPage() {
   const { params } = useRouter()
@@ -24,6 +29,7 @@ export default function AppealDetailPage() {
   const user = useSessionUser()
   const detail = useAppealDetail(id)
   const [panel, setPanel] = useState<AppealActionType | null>(null)
+  const [moreOpen, setMoreOpen] = useState(false)
 
   if (!id) return <EmptyState text='未找到该诉求' />
   if (!detail.data) {
@@ -32,23 +38,43 @@ export default function AppealDetailPage() {
   }
 
   const { appeal, allowedActions } = detail.data
-  const actions = ACTION_ORDER.filter((a) => allowedActions.indexOf(a) >= 0)
+  const { bar, more } = arrangeActions(allowedActions)
   // While an action or a reload runs, the version on screen may be about to change.
   const busy = detail.acting || detail.loading
+  const role = user?.role
+  const isStaff = role === 'staff'
+  const leavesAfter = (action: AppealAction) => action.type === 'transfer' && role === 'specialist'
+
+  const submit = async (action: AppealAction) => {
+    const result = await detail.act(action, { reload: !leavesAfter(action) })
+    if (result.kind === 'done' && leavesAfter(action)) leaveAfterTransfer()
+    return result
+  }
+  const open = (action: AppealActionType) => {
+    setMoreOpen(false)
+    setPanel(action)
+  }
 
   return (
-    <View className={actions.length ? 'page page-with-bar' : 'page'}>
+    <View className={bar.length ? 'page page-with-bar' : 'page'}>
       {detail.error ? (
         <View className='banner banner-error detail-refresh-error' onClick={() => void detail.reload()}>
           {detail.error.message}（点此重试）
         </View>
       ) : null}
-      <AppealHeader detail={detail.data} />
+      <AppealHeader appeal={appeal} />
+
+      <AwaitingMaterialBanner
+        appeal={appeal}
+        onSupply={allowedActions.includes('supply-material') && !busy ? () => open('supply-material') : null}
+      />
 
       <View className='card'>
         <Text className='section-title'>诉求内容</Text>
         <Text className='paragraph'>{appeal.description}</Text>
       </View>
+
+      <CoTasks tasks={appeal.coHandlers} showReplies={role !== undefined && !isStaff} />
 
       {appeal.response ? (
         <View id='appeal-response' className='card detail-response'>
@@ -61,13 +87,13 @@ export default function AppealDetailPage() {
         </View>
       ) : null}
 
+      <ClosingNote appeal={appeal} isStaff={isStaff} />
+
       {appeal.evaluation ? (
         <View id='appeal-evaluation' className='card'>
           <View className='row detail-block-head'>
             <Text className='section-title detail-inline-title'>企业评价</Text>
-            <Text className={`chip-static rating-${appeal.evaluation.rating}`}>
-              {RATING_LABEL[appeal.evaluation.rating]}
-            </Text>
+            <Text className={`chip-static rating-${appeal.evaluation.rating}`}>{RATING_LABEL[appeal.evaluation.rating]}</Text>
           </View>
           {appeal.evaluation.comment ? <Text className='paragraph'>{appeal.evaluation.comment}</Text> : null}
           <Text className='muted small'>{formatDateTime(appeal.evaluation.at)}</Text>
@@ -87,19 +113,38 @@ export default function AppealDetailPage() {
         <Timeline events={detail.data.events} />
       </View>
 
-      {actions.length ? (
+      {bar.length ? (
         <View className='action-bar'>
-          {actions.map((action) => (
-            <Button
-              key={action}
-              id={`action-${action}`}
-              className={`btn ${buttonStyle(action, actions[0])}${busy ? ' btn-busy' : ''}`}
-              disabled={busy || undefined}
-              onClick={() => setPanel(action)}
-            >
-              {BUTTON_LABEL[action]}
-            </Button>
+          {bar.map((action) => (
+            <ActionButton key={action} action={action} role={role} primary={action === bar[0]} busy={busy} onOpen={open} />
           ))}
+          {more.length ? (
+            <Button
+              id='action-more'
+              className={`btn btn-outline${busy ? ' btn-busy' : ''}`}
+              disabled={busy || undefined}
+              onClick={() => setMoreOpen(true)}
+            >
+              更多
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+
+      {moreOpen ? (
+        <View className='action-more'>
+          <View className='sheet-mask' onClick={() => setMoreOpen(false)} />
+          <View id='more-actions' className='sheet'>
+            <Text className='sheet-title'>更多操作</Text>
+            <View className='more-actions'>
+              {more.map((action) => (
+                <ActionButton key={action} action={action} role={role} primary={false} busy={busy} onOpen={open} />
+              ))}
+            </View>
+            <Button className='btn btn-block more-cancel' onClick={() => setMoreOpen(false)}>
+              取消
+            </Button>
+          </View>
         </View>
       ) : null}
 
@@ -107,10 +152,11 @@ export default function AppealDetailPage() {
         <ActionPanel
           key={`${panel}-${appeal.version}`}
           type={panel}
-          version={appeal.version}
-          canMarkInternal={!!user && user.role !== 'staff'}
+          appeal={appeal}
+          role={role}
+          task={userTask(appeal, user)}
           acting={detail.acting}
-          onSubmit={detail.act}
+          onSubmit={submit}
           onClose={() => setPanel(null)}
         />
       ) : null}
@@ -118,67 +164,23 @@ export default function AppealDetailPage() {
   )
 }
 
-function buttonStyle(action: AppealActionType, first: AppealActionType | undefined): string {
-  if (action === 'withdraw') return 'btn-danger'
-  return action === first ? 'btn-primary' : 'btn-outline'
-}
-
-function AppealHeader({ detail }: { detail: AppealDetail }) {
-  const { appeal } = detail
-  const level = levelLabel(appeal.level)
+function ActionButton(props: {
+  action: AppealActionType
+  role: Role | undefined
+  primary: boolean
+  busy: boolean
+  onOpen: (action: AppealActionType) => void
+}) {
+  const { action, busy } = props
+  const style = action === 'withdraw' ? 'btn-danger' : props.primary ? 'btn-primary' : 'btn-outline'
   return (
-    <View className='card'>
-      <View className='detail-title-row'>
-        <Text className='detail-title'>{appeal.title}</Text>
-        <StatusTag id='appeal-status' status={appeal.status} />
-      </View>
-      {level || appeal.reopenCount > 0 ? (
-        <View className='row detail-flags'>
-          {level ? <Text className='chip-static detail-flag'>{level}</Text> : null}
-          {appeal.reopenCount > 0 ? <Text className='chip-static detail-flag'>已重新办理</Text> : null}
-        </View>
-      ) : null}
-      <View className='kv'>
-        <Text className='kv-key'>企业</Text>
-        <Text className='kv-value'>{appeal.enterpriseName}</Text>
-      </View>
-      <View className='kv'>
-        <Text className='kv-key'>类别</Text>
-        <Text className='kv-value'>{appeal.categoryName}</Text>
-      </View>
-      <View className='kv'>
-        <Text className='kv-key'>承办人</Text>
-        <Text className='kv-value'>{holderName(appeal)}</Text>
-      </View>
-      {appeal.coHandlers.length ? (
-        <View className='kv'>
-          <Text className='kv-key'>协办</Text>
-          <Text className='kv-value'>{appeal.coHandlers.map((c) => c.name).join('、')}</Text>
-        </View>
-      ) : null}
-      <View className='kv'>
-        <Text className='kv-key'>提交时间</Text>
-        <Text className='kv-value'>{formatDateTime(appeal.createdAt)}</Text>
-      </View>
-      {appeal.status === 'assigned' || appeal.status === 'submitted' ? (
-        <View className='kv'>
-          <Text className='kv-key'>首次响应</Text>
-          <Text className='kv-value'>
-            {formatShortDate(appeal.firstResponseDueAt)} 前{appeal.deadlineProvisional ? '（暂定）' : ''}
-          </Text>
-        </View>
-      ) : null}
-      {appeal.deadlineProvisional ? (
-        <Text id='deadline-provisional-note' className='muted small'>
-          时限按暂定日历计算：相关年份的法定节假日安排尚未公布，公布后时限可能调整。
-        </Text>
-      ) : null}
-      <View className='kv'>
-        <Text className='kv-key'>时限</Text>
-        <View className='kv-value'>
-          <Deadline appeal={appeal} />
-        </View>
-      </View>
-    </View>
+    <Button
+      id={`action-${action}`}
+      className={`btn ${style}${busy ? ' btn-busy' : ''}`}
+      disabled={busy || undefined}
+      onClick={() => props.onOpen(action)}
+    >
+      {actionButtonLabel(action, props.role)}
+    </Button>
   )
 }

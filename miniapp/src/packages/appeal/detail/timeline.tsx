@@ -1,16 +1,21 @@
 import { Text, View } from '@tarojs/components'
 import { outcomeSchema, ratingSchema, type AppealEvent } from '@shared/schemas/appeal.schema'
-import { EVENT_LABEL, OUTCOME_LABEL, RATING_LABEL, ROLE_LABEL } from '@shared/labels'
+import { EVENT_LABEL, LEVEL_LABEL, OUTCOME_LABEL, RATING_LABEL, ROLE_LABEL } from '@shared/labels'
 import { formatDateTime } from '../../../utils/format'
 
-/** A label for the outcome or rating an event carries in `data`, if it carries one we know. */
+/** A label for the outcome, rating or new level an event carries in `data`, if it carries one we know. */
 function eventDetail(event: AppealEvent): string | null {
   const outcome = outcomeSchema.safeParse(event.data?.outcome)
   if (outcome.success) return OUTCOME_LABEL[outcome.data]
   const rating = ratingSchema.safeParse(event.data?.rating)
   if (rating.success) return RATING_LABEL[rating.data]
+  const level = event.data?.level
+  if (typeof level === 'number' && level > 0) return LEVEL_LABEL[level] ?? null
   return null
 }
+
+/** Events that tell of a missed deadline or a supervision step stand out on the timeline. */
+const FLAGGED: readonly AppealEvent['type'][] = ['overdue', 'escalate', 'auto_close']
 
 /** The appeal's history, oldest first, as the enterprise sees it (plus internal notes for officials). */
 export function Timeline({ events }: { events: AppealEvent[] }) {
@@ -22,13 +27,15 @@ export function Timeline({ events }: { events: AppealEvent[] }) {
         return (
           <View
             key={`${event.seq}-${index}`}
-            className={index === events.length - 1 ? 'timeline-event timeline-latest' : 'timeline-event'}
+            className={`timeline-event timeline-${event.type}${index === events.length - 1 ? ' timeline-latest' : ''}`}
           >
             <View className='timeline-dot' />
             <View className='timeline-body'>
               <View className='timeline-head'>
-                <Text className='timeline-label'>{EVENT_LABEL[event.type]}</Text>
-                {detail ? <Text className='chip-static timeline-detail'>{detail}</Text> : null}
+                <Text className={event.type === 'overdue' ? 'timeline-label timeline-label-overdue' : 'timeline-label'}>{EVENT_LABEL[event.type]}</Text>
+                {detail ? (
+                  <Text className={FLAGGED.includes(event.type) ? 'chip-static timeline-detail chip-level' : 'chip-static timeline-detail'}>{detail}</Text>
+                ) : null}
                 {event.internal ? <Text className='tag-internal'>内部</Text> : null}
               </View>
               <Text className='muted small'>

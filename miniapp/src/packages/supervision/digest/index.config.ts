@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '每周督办简报',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '督办队列',
+  enablePullDownRefresh: true,
+})
