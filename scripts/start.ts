@@ -8,7 +8,8 @@ import { startApiServer } from './lib/api-server'
 import { startDynamoLocal, ensureTable } from './lib/dynamo-local'
 import { buildH5, serveStatic } from './lib/h5'
 import { startLocalSchedule } from './lib/local-schedule'
-import { startLocalWeChat } from './lib/local-wechat'
+import { localWeChatEnv, startLocalWeChat } from './lib/local-wechat'
+import { startLocalOutbox } from './lib/local-outbox'
 import { stopAll } from './lib/processes'
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..')
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     AWS_REGION: 'cn-northwest-1',
     TOKEN_SECRET: process.env.TOKEN_SECRET ?? 'local-only-secret-qinshang-direct-0123456789',
+    ...localWeChatEnv(PORTS.wechat),
   })
   const table = await ensureTable(dynamo.endpoint, TABLE_NAME)
   const { seedDemoCity } = await import('./lib/seed')
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
   step(`Table ${TABLE_NAME} ${table}; demo city seeded: ${seeded.areas} areas, ${seeded.categories} categories, ${seeded.officials} officials, ${seeded.enterprises} enterprises, ${seeded.cards} new cards`)
 
   const wechat = await startLocalWeChat(PORTS.wechat)
-  step(`WeChat stand-in (login codes, card codes) on :${PORTS.wechat}`)
+  step(`WeChat stand-in (login codes, card codes, subscribe messages) on :${PORTS.wechat}`)
 
   step(`API (serverless offline) on :${PORTS.api} and h5 build, in parallel…`)
   const apiBase = `http://localhost:${PORTS.api}`
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
   ])
   const h5 = await serveStatic(h5Dir, PORTS.h5)
   const schedule = startLocalSchedule()
+  const outbox = await startLocalOutbox({ endpoint: dynamo.endpoint, tableName: TABLE_NAME })
   const { getEnterprise } = await import('../functions/store/enterprise.store')
   const demoCard = (await getEnterprise('en-0001'))?.cardId
 
@@ -74,6 +77,7 @@ or by API:  curl -X POST ${apiBase}/api/auth/dev-login -H 'content-type: applica
 Scan a contact card as a brand-new WeChat user (the local WeChat stand-in signs this browser in):
   ${demoCard ? `${h5Base}/#/pages/card/index?scene=${demoCard}` : '(no card issued)'}
 Print an area's cards: log in as ad-xt-hitech → 我的 → 打印联系卡.
+WeChat subscribe messages as the phones would show them:  ${apiBase}/dev/wechat
 
 Press Ctrl-C to stop everything.
 `)
@@ -91,6 +95,7 @@ Press Ctrl-C to stop everything.
   stopping = true
   process.stdout.write('\nStopping…\n')
   await schedule.stop()
+  await outbox.stop()
   h5.server.close()
   await wechat.close()
   await stopAll()

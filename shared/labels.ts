@@ -1,4 +1,5 @@
 import type { AppealActionType, AppealEventType, AppealStatus, EscalationCause, Outcome, Rating, TaskStatus } from './schemas/appeal.schema'
+import type { DeliveryStatus, NotificationKind } from './schemas/notification.schema'
 import type { BindingStatus } from './schemas/user.schema'
 import type { Role } from './schemas/common.schema'
 import type { Industry, Scale } from './schemas/catalog.schema'
@@ -49,6 +50,7 @@ export const EVENT_LABEL: Record<AppealEventType, string> = {
   request_material: '请企业补充材料',
   supply_material: '企业补充材料',
   overdue: '超过办理时限',
+  due_soon: '办理时限将至，已提醒专员',
   auto_close: '超期未评价，自动办结',
 }
 
@@ -102,3 +104,31 @@ export const INDUSTRY_LABEL: Record<Industry, string> = {
 }
 
 export const SCALE_LABEL: Record<Scale, string> = { above: '规上', near: '临规', other: '其他' }
+
+/** The inbox's name for each kind of notification (a filter chip, an icon's caption). */
+export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
+  new_appeal: '新诉求',
+  co_handle_task: '协办任务',
+  transferred: '转办',
+  escalated: '提级督办',
+  due_soon: '即将到期',
+  overdue: '已超期',
+  evaluated: '企业评价',
+  accepted: '已受理',
+  responded: '已答复',
+  material_requested: '补充材料',
+  deadline_extended: '时限延长',
+  digest_ready: '督办周报',
+}
+
+/** Where a WeChat push of a notification stands; the inbox has the notification either way. */
+export const DELIVERY_STATUS_LABEL: Record<DeliveryStatus, string> = {
+  sending: '推送中',
+  sent: '已推送',
+  no_openid: '未绑定微信，仅站内消息',
+  no_budget: '订阅次数已用完，仅站内消息',
+  refused: '用户未订阅，仅站内消息',
+  flagged: '内容待审核，未推送',
+  retry: '微信繁忙，稍后重试',
+  failed: '推送失败，仅站内消息',
+}

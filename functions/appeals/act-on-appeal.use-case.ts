@@ -7,6 +7,7 @@ import { getAppeal, saveTransition, WriteConflict } from '../store/appeal.store'
 import { getCatalogCached } from '../store/catalog.store'
 import { currentWorkingCalendar } from '../calendar/working-calendar'
 import { findTransferee } from './transfer-candidates.use-case'
+import { outboxFor } from '../notifications/outbox'
 
 /** What the state machine needs to know beyond the appeal, read only for the actions that need it. */
 async function contextFor(appeal: Appeal, action: AppealAction): Promise<ActionContext> {
@@ -25,14 +26,17 @@ async function contextFor(appeal: Appeal, action: AppealAction): Promise<ActionC
 
 /**
  * Applies one action: read the appeal → 404 unless the caller may see it → the state machine
- * decides → write state and event only if nobody changed the appeal in between (else 409).
+ * decides → write state, event and the notifications it causes only if nobody changed the
+ * appeal in between (else 409).
  */
 export async function actOnAppeal(actor: Actor, appealId: string, action: AppealAction, now = new Date()): Promise<Appeal> {
   const current = await getAppeal(appealId)
   if (!current || !canSee(actor, current)) throw new NotFoundError('未找到该诉求')
-  const { appeal, event } = applyAction(current, action, actor, now, await contextFor(current, action))
+  const context = await contextFor(current, action)
+  const { appeal, event } = applyAction(current, action, actor, now, context)
+  const extra = await outboxFor({ before: current, after: appeal, event })
   try {
-    await saveTransition(current, appeal, event)
+    await saveTransition(current, appeal, event, { calendar: context.calendar, extra })
   } catch (error) {
     if (error instanceof WriteConflict) throw new ConflictError('VERSION_CONFLICT', '该诉求刚被他人更新，请刷新后再试')
     throw error

@@ -1,25 +1,32 @@
 import type { Transition } from '@shared/domain/appeal-machine'
+import type { WorkingCalendar } from '@shared/domain/calendar'
 import type { Appeal } from '@shared/schemas/appeal.schema'
 import { getAppeal, saveTransition, WriteConflict } from '../store/appeal.store'
+import { currentWorkingCalendar } from '../calendar/working-calendar'
+import { outboxFor } from '../notifications/outbox'
 
 const MAX_ATTEMPTS = 4
 
 /**
- * A change the system makes to an appeal on someone's behalf (reassignment, a recounted deadline):
- * read the appeal, decide, save on its version; if someone acted on it meanwhile, read it again
- * and decide afresh. Returns the appeal before and the transition saved, or null when `decide`
- * found nothing to do.
+ * A change the system makes to an appeal on someone's behalf (reassignment, a recounted deadline,
+ * the sweep): read the appeal, decide, save on its version together with the notifications the
+ * change causes; if someone acted on it meanwhile, read it again and decide afresh. Returns the
+ * appeal before and the transition saved, or null when `decide` found nothing to do. `calendar`
+ * (for the sweep's index) defaults to the current working calendar.
  */
 export async function applyWithRetry(
   appealId: string,
   decide: (appeal: Appeal) => Transition | null,
+  calendar?: WorkingCalendar,
 ): Promise<{ before: Appeal; transition: Transition } | null> {
+  const workingCalendar = calendar ?? (await currentWorkingCalendar())
   for (let attempt = 1; ; attempt++) {
     const appeal = await getAppeal(appealId)
     const transition = appeal ? decide(appeal) : null
     if (!appeal || !transition) return null
+    const extra = await outboxFor({ before: appeal, after: transition.appeal, event: transition.event })
     try {
-      await saveTransition(appeal, transition.appeal, transition.event)
+      await saveTransition(appeal, transition.appeal, transition.event, { calendar: workingCalendar, extra })
       return { before: appeal, transition }
     } catch (error) {
       if (!(error instanceof WriteConflict) || attempt >= MAX_ATTEMPTS) throw error

@@ -10,6 +10,7 @@ import { currentWorkingCalendar } from '../calendar/working-calendar'
 import { getCatalogCached } from '../store/catalog.store'
 import { getEnterprise } from '../store/enterprise.store'
 import { getUser } from '../store/user.store'
+import { outboxFor } from '../notifications/outbox'
 
 export interface SubmitResult {
   appeal: Appeal
@@ -27,8 +28,9 @@ export const requestHash = (request: SubmitAppealRequest): string =>
 /**
  * Files an appeal exactly once per (caller, Idempotency-Key).
  * Steps: look for an earlier submission with this key → authorise → route and set deadlines →
- * write appeal, event, tasks and key in one transaction. When two requests with one key race,
- * the loser's transaction is cancelled; it then reads the winner's record and returns its appeal.
+ * write appeal, event, tasks, key and the notifications to the owner and the co-handlers in one
+ * transaction. When two requests with one key race, the loser's transaction is cancelled; it then
+ * reads the winner's record and returns its appeal.
  */
 export async function submitAppeal(actor: Actor, key: string, request: SubmitAppealRequest, now = new Date()): Promise<SubmitResult> {
   const hash = requestHash(request)
@@ -42,9 +44,10 @@ export async function submitAppeal(actor: Actor, key: string, request: SubmitApp
       return { appeal, created: false }
     }
 
-    const { appeal, event } = await prepare(actor, request, now)
+    const { appeal, event, calendar } = await prepare(actor, request, now)
+    const extra = await outboxFor({ before: null, after: appeal, event })
     try {
-      await createAppeal(appeal, event, { userId: actor.id, key, requestHash: hash }, now)
+      await createAppeal(appeal, event, { userId: actor.id, key, requestHash: hash }, now, { calendar, extra })
       return { appeal, created: true }
     } catch (error) {
       if (!(error instanceof WriteConflict) || attempt >= MAX_ATTEMPTS) throw error
@@ -61,7 +64,7 @@ async function prepare(actor: Actor, request: SubmitAppealRequest, now: Date) {
   const category = catalog.categories.find((c) => c.id === request.categoryId)
   if (!category) throw new ValidationError('诉求类别不存在', { categoryId: '诉求类别不存在，请重新选择' })
   const specialist = enterprise.specialistId ? await getUser(enterprise.specialistId) : undefined
-  return newAppeal(request, {
+  const filed = newAppeal(request, {
     id: `ap-${ulid().toLowerCase()}`,
     now,
     actor,
@@ -72,4 +75,5 @@ async function prepare(actor: Actor, request: SubmitAppealRequest, now: Date) {
     taskForces: catalog.taskForces,
     calendar,
   })
+  return { ...filed, calendar }
 }

@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto'
 import { ValidationError } from '@shared/errors'
 import type { DevIdentity, LoginResponse } from '@shared/schemas/user.schema'
 import { ROLE_LABEL } from '@shared/labels'
 import { getCatalog } from '../store/catalog.store'
 import { getEnterprise, listEnterprisesOfArea } from '../store/enterprise.store'
 import { putBinding } from '../store/binding.store'
-import { getUser, listUsersByRole, putUser, type UserRecord } from '../store/user.store'
+import { findOpenidOfUser, getUser, linkOpenid, listUsersByRole, putUser, type UserRecord } from '../store/user.store'
 import { issueSession } from './session.use-case'
 
 const STAFF_PREFIX = 'staff:'
@@ -19,7 +20,18 @@ export async function devLogin(as: string): Promise<LoginResponse> {
   if (!user || (user.role === 'staff' && !as.startsWith(STAFF_PREFIX))) {
     throw new ValidationError('没有这个演示身份', { as: '没有这个演示身份，请从列表中选择' })
   }
+  await ensureDemoOpenid(user.id)
   return issueSession(user)
+}
+
+/**
+ * A demo identity gets a WeChat openid of its own the first time it logs in, as if it had signed
+ * in from a phone: subscribe messages to it then show on the local page /dev/wechat.
+ */
+async function ensureDemoOpenid(userId: string): Promise<void> {
+  if (await findOpenidOfUser(userId)) return
+  const openid = `o${createHash('sha256').update(`demo:${userId}`).digest('base64url').slice(0, 27)}`
+  await linkOpenid(openid, userId, new Date().toISOString())
 }
 
 async function demoStaff(enterpriseId: string): Promise<UserRecord | undefined> {

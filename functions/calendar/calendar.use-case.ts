@@ -44,7 +44,8 @@ export async function loadPublishedYear(actor: Actor, schedule: YearSchedule, no
 }
 
 async function recountOne(appealId: string, before: WorkingCalendar, after: WorkingCalendar, year: number, now: Date) {
-  const saved = await applyWithRetry(appealId, (appeal) => recountDeadlines(appeal, before, after, year, now))
+  // The sweep's index (the due-soon reminder) is counted on the calendar just loaded, too.
+  const saved = await applyWithRetry(appealId, (appeal) => recountDeadlines(appeal, before, after, year, now), after)
   if (!saved) return 'skipped' as const
   return saved.transition.appeal.dueAt !== saved.before.dueAt ? ('moved' as const) : ('confirmed' as const)
 }

@@ -25,6 +25,18 @@ const configSchema = z.object({
   CARD_CODE: z.enum(['wxacode', 'h5-url']).default('wxacode'),
   H5_BASE_URL: z.url().default('http://localhost:10086'),
   WXA_ENV_VERSION: z.enum(['release', 'trial', 'develop']).default('release'),
+  /**
+   * Subscribe-message template ids, one per template of functions/notifications/templates.ts,
+   * chosen in the mini-program's admin console. Empty: that template is not set up, nothing is
+   * pushed with it (the inbox still has every notification). The defaults are the local stage's.
+   */
+  WECHAT_TEMPLATE_TASK: z.string().default('local-tpl-task'),
+  WECHAT_TEMPLATE_DEADLINE: z.string().default('local-tpl-deadline'),
+  WECHAT_TEMPLATE_EVALUATION: z.string().default('local-tpl-evaluation'),
+  WECHAT_TEMPLATE_PROGRESS: z.string().default('local-tpl-progress'),
+  WECHAT_TEMPLATE_DIGEST: z.string().default('local-tpl-digest'),
+  /** Which build a pushed message opens: formal (release), trial or developer. */
+  WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
   /** The demo-login routes exist only where this is true (local stage). */
   DEV_LOGIN: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 })

@@ -15,6 +15,7 @@ import { devIdentitiesSchema, devLoginRequestSchema, loginResponseSchema, meResp
 import { registerCalendarPaths } from './openapi-calendar'
 import { registerRosterPaths } from './openapi-roster'
 import { registerSupervisionPaths } from './openapi-supervision'
+import { registerNotificationPaths } from './openapi-notifications'
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } })
 const errors = {
@@ -108,6 +109,7 @@ export function buildOpenApiDocument(options: { devLogin: boolean }) {
   registerRosterPaths(registry)
   registerCalendarPaths(registry)
   registerSupervisionPaths(registry)
+  registerNotificationPaths(registry)
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

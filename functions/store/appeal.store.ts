@@ -4,11 +4,12 @@ import { ValidationError } from '@shared/errors'
 import type { Appeal, AppealEvent, AppealStatus, CoHandler } from '@shared/schemas/appeal.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { stripKeys, type IndexName } from './keys'
-import { transactWrite } from './transact'
+import { transactWrite, type TransactItems } from './transact'
 import { queryAll } from './query-all'
 import { counterUpdate } from './enterprise.store'
 import { countDelta, isOpen } from '@shared/domain/appeal-counts'
 import { sweepDueAt } from '@shared/domain/deadlines'
+import type { WorkingCalendar } from '@shared/domain/calendar'
 
 export { WriteConflict } from './transact'
 
@@ -37,14 +38,26 @@ const NOTHING_TO_SWEEP = 'WAITING'
 
 /**
  * The sparse index of open appeals: an appeal is in its area's partition only while open, so the
- * sweep and the supervision queues read work in flight, never the area's history.
+ * sweep and the supervision queues read work in flight, never the area's history. The sort key
+ * is when the sweep must next look: a deadline, an auto-close, or the due-soon reminder, which
+ * needs the working calendar to find the working day before a deadline.
  */
-function openIndexKeys(appeal: Appeal) {
+function openIndexKeys(appeal: Appeal, calendar: WorkingCalendar) {
   if (!isOpen(appeal.status)) return {}
-  return { gsi5pk: openPartition(appeal.areaId), gsi5sk: `${sweepDueAt(appeal) ?? NOTHING_TO_SWEEP}#${appeal.id}` }
+  return { gsi5pk: openPartition(appeal.areaId), gsi5sk: `${sweepDueAt(appeal, calendar) ?? NOTHING_TO_SWEEP}#${appeal.id}` }
 }
 
-function appealItem(appeal: Appeal) {
+/**
+ * What a write of an appeal needs besides the appeal: the working calendar (for the sweep's
+ * index) and the items to write in the same transaction, such as the notifications the change
+ * causes (the outbox).
+ */
+export interface AppealWriteOptions {
+  calendar: WorkingCalendar
+  extra?: TransactItems
+}
+
+function appealItem(appeal: Appeal, calendar: WorkingCalendar) {
   const order = listOrder(appeal)
   return {
     ...appealKey(appeal.id),
@@ -59,7 +72,7 @@ function appealItem(appeal: Appeal) {
     // below a partition's throughput, and the city admin's list needs one global order.
     gsi4pk: CITY_PARTITION,
     gsi4sk: order,
-    ...openIndexKeys(appeal),
+    ...openIndexKeys(appeal, calendar),
     ...appeal,
   }
 }
@@ -82,14 +95,16 @@ const taskPut = (appeal: Appeal, c: CoHandler) => ({
 const eventItem = (event: AppealEvent) => ({ ...eventKey(event.appealId, event.seq), entity: 'EVENT', ...event })
 
 /**
- * Access pattern: file a new appeal. The appeal, its first event, its co-handling tasks and the
- * idempotency record are written in one transaction, so a retry finds either all or nothing.
+ * Access pattern: file a new appeal. The appeal, its first event, its co-handling tasks, the
+ * idempotency record and the notifications are written in one transaction, so a retry finds
+ * either all or nothing.
  */
 export async function createAppeal(
   appeal: Appeal,
   event: AppealEvent,
   idempotency: { userId: string; key: string; requestHash: string },
   now: Date,
+  options: AppealWriteOptions,
 ): Promise<void> {
   const expiresAt = Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS
   const order = listOrder(appeal)
@@ -101,10 +116,11 @@ export async function createAppeal(
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    { Put: { TableName: TABLE, Item: appealItem(appeal), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: TABLE, Item: appealItem(appeal, options.calendar), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: TABLE, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
     ...appeal.coHandlers.map((c) => taskPut(appeal, c)),
     ...counterUpdate(appeal.enterpriseId, countDelta(null, appeal.status)),
+    ...(options.extra ?? []),
   ])
 }
 
@@ -147,16 +163,16 @@ export async function getAppealWithEvents(id: string): Promise<{ appeal: Appeal;
 
 /**
  * Access pattern: record one action. The new state is written only if the appeal is still at
- * the version the action was decided on (`before`), together with its event and the inbox entry
- * of any co-handler it newly asks, or not at all.
+ * the version the action was decided on (`before`), together with its event, the inbox entry
+ * of any co-handler it newly asks and the notifications it causes, or not at all.
  */
-export async function saveTransition(before: Appeal, appeal: Appeal, event: AppealEvent): Promise<void> {
+export async function saveTransition(before: Appeal, appeal: Appeal, event: AppealEvent, options: AppealWriteOptions): Promise<void> {
   const asked = appeal.coHandlers.filter((c) => !before.coHandlers.some((b) => b.kind === c.kind && b.id === c.id))
   await transactWrite([
     {
       Put: {
         TableName: TABLE,
-        Item: appealItem(appeal),
+        Item: appealItem(appeal, options.calendar),
         ConditionExpression: 'attribute_exists(pk) AND version = :previous',
         ExpressionAttributeValues: { ':previous': before.version },
       },
@@ -164,6 +180,7 @@ export async function saveTransition(before: Appeal, appeal: Appeal, event: Appe
     { Put: { TableName: TABLE, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
     ...asked.map((c) => taskPut(appeal, c)),
     ...counterUpdate(appeal.enterpriseId, countDelta(event.from, appeal.status)),
+    ...(options.extra ?? []),
   ])
 }
 
@@ -324,7 +341,7 @@ export async function listAppeals(scopes: readonly ListingScope[], options: List
 
 /**
  * Access pattern: an area's open appeals whose sweep time has come (`sweepDueAt` ≤ now): only the
- * ones with a deadline passed or an auto-close due, read from the sparse open index.
+ * ones with a deadline passed, a reminder or an auto-close due, read from the sparse open index.
  */
 export function listSweepDue(areaId: string, now: Date): Promise<Appeal[]> {
   return queryAll<Appeal>({

@@ -3,7 +3,7 @@ import type { DigestSummary, WeeklyDigest } from '@shared/schemas/supervision.sc
 import { TABLE, dynamo } from '../lib/dynamo'
 import { stripKeys } from './keys'
 import { queryAll } from './query-all'
-import { transactWrite, WriteConflict } from './transact'
+import { transactWrite, WriteConflict, type TransactItems } from './transact'
 
 /*
  * Weekly supervision digests, one per area and one for the city each week, never rewritten:
@@ -22,10 +22,11 @@ const bodyKey = (week: string, areaId: string | null) => ({ pk: `DIGEST#${week}#
 const summaryOf = (d: WeeklyDigest): DigestSummary => ({ week: d.week, scope: d.scope, generatedAt: d.generatedAt, totals: d.totals })
 
 /**
- * Access pattern: store a scope's digest for its week unless one is there already. Returns false
- * when another run got there first: its record is kept as it is, and nothing is written.
+ * Access pattern: store a scope's digest for its week unless one is there already, with `extra`
+ * items (the notifications that it is ready) in the same transaction. Returns false when another
+ * run got there first: its record is kept as it is, and nothing is written.
  */
-export async function putDigestOnce(digest: WeeklyDigest): Promise<boolean> {
+export async function putDigestOnce(digest: WeeklyDigest, extra: TransactItems = []): Promise<boolean> {
   const areaId = digest.scope.areaId
   const onlyNew = 'attribute_not_exists(pk)'
   try {
@@ -38,6 +39,7 @@ export async function putDigestOnce(digest: WeeklyDigest): Promise<boolean> {
         },
       },
       { Put: { TableName: TABLE, Item: { ...bodyKey(digest.week, areaId), entity: 'DIGEST_BODY', ...digest }, ConditionExpression: onlyNew } },
+      ...extra,
     ])
     return true
   } catch (error) {

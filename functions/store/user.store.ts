@@ -3,6 +3,7 @@ import type { Role } from '@shared/schemas/common.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { batchWriteAll } from './batch'
 import { stripKeys } from './keys'
+import { queryAll } from './query-all'
 import { WriteConflict, transactWrite } from './transact'
 
 export interface UserRecord {
@@ -55,7 +56,7 @@ export async function putUser(user: UserRecord): Promise<void> {
 
 /** Access pattern: point a WeChat identity at an official (replacing a link to a staff account). */
 export async function linkOpenid(openid: string, userId: string, at: string): Promise<void> {
-  await dynamo.send(new PutCommand({ TableName: TABLE, Item: { ...openidKey(openid), entity: 'OPENID', userId, createdAt: at } }))
+  await dynamo.send(new PutCommand({ TableName: TABLE, Item: openidItem(openid, userId, at) }))
 }
 
 /** Access pattern: a staff member names themself (when asking to join an enterprise). */
@@ -93,8 +94,55 @@ export async function getUsers(ids: readonly string[]): Promise<Map<string, User
   return found
 }
 
-/** A WeChat identity (openid of this mini-program) points at one user: OPENID#<openid> / LOGIN. */
+/**
+ * A WeChat identity (openid of this mini-program) points at one user: OPENID#<openid> / LOGIN,
+ * and is indexed the other way round on gsi1 OPENIDS#<userId> / <linkedAt>, so that pushes find
+ * a user's openid. Relinking an openid to another user rewrites the item, which moves it in the
+ * index too: the user it left can no longer be pushed to on that WeChat account.
+ */
 const openidKey = (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'LOGIN' })
+const openidItem = (openid: string, userId: string, at: string) => ({
+  ...openidKey(openid),
+  gsi1pk: `OPENIDS#${userId}`,
+  gsi1sk: at,
+  entity: 'OPENID',
+  openid,
+  userId,
+  createdAt: at,
+})
+
+/** Access pattern: the WeChat openid a user last linked, for pushing to them; undefined when none. */
+export async function findOpenidOfUser(userId: string): Promise<string | undefined> {
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `OPENIDS#${userId}` },
+      ScanIndexForward: false,
+      Limit: 1,
+    }),
+  )
+  const item = result.Items?.[0]
+  return item ? String(item.openid ?? String(item.pk).slice('OPENID#'.length)) : undefined
+}
+
+/**
+ * Access pattern: the handlers of one department or task force. Reads the role's index partition
+ * (every handler of the city: tens, a hundred at most) and keeps that unit's: no key of its own
+ * is worth its upkeep at this size.
+ */
+export function listHandlersOfUnit(unit: { kind: 'department' | 'taskForce'; id: string }): Promise<UserRecord[]> {
+  const [role, attribute] = unit.kind === 'department' ? ['department_handler', 'departmentId'] : ['taskforce_handler', 'taskForceId']
+  return queryAll<UserRecord>({
+    TableName: TABLE,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    FilterExpression: '#unit = :unit',
+    ExpressionAttributeNames: { '#unit': attribute },
+    ExpressionAttributeValues: { ':pk': `ROLE#${role}`, ':unit': unit.id },
+  })
+}
 
 /** Access pattern: who signs in with this openid. */
 export async function findUserIdByOpenid(openid: string): Promise<string | undefined> {
@@ -109,7 +157,7 @@ export async function findUserIdByOpenid(openid: string): Promise<string | undef
 export async function createUserForOpenid(user: UserRecord, openid: string, at: string): Promise<boolean> {
   try {
     await transactWrite([
-      { Put: { TableName: TABLE, Item: { ...openidKey(openid), entity: 'OPENID', userId: user.id, createdAt: at }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: TABLE, Item: openidItem(openid, user.id, at), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: TABLE, Item: { ...userKey(user.id), ...roleIndexKey(user), entity: 'USER', ...user }, ConditionExpression: 'attribute_not_exists(pk)' } },
     ])
     return true

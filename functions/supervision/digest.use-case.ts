@@ -9,6 +9,7 @@ import { getCatalogCached } from '../store/catalog.store'
 import { getDigestRecord, listAllDigests, listScopeDigests, listWeekDigests, putDigestOnce } from '../store/digest.store'
 import { getUsers } from '../store/user.store'
 import { CITY_SCOPE_NAME } from './supervision.use-case'
+import { digestOutboxFor } from '../notifications/outbox'
 
 const DAY_MS = 86_400_000
 /**
@@ -48,8 +49,9 @@ async function namesFor(appeals: readonly Appeal[]): Promise<DigestNames> {
  * The Monday digests of the week of `now`: one per area and one for the city, each made once.
  * Steps: see which scopes already have this week's digest → read each area's open appeals and
  * its appeals evaluated unsatisfied in the last week (the city's are their union) → build the
- * missing digests → store each only if still absent. Running it again, or twice at once, keeps
- * the first record of every scope and writes nothing new.
+ * missing digests → store each only if still absent, with the notice to its admins in the same
+ * transaction. Running it again, or twice at once, keeps the first record of every scope and
+ * writes nothing new (and tells nobody twice).
  */
 export async function makeWeeklyDigests(now = new Date()): Promise<DigestRun> {
   const { week } = digestWeek(now)
@@ -73,7 +75,7 @@ export async function makeWeeklyDigests(now = new Date()): Promise<DigestRun> {
   for (const scope of missing) {
     const sources = of(scope.areaId)
     const digest = buildDigest(week, scope, sources.flatMap((r) => r.open), sources.flatMap((r) => r.unsatisfied), now, names)
-    if (await putDigestOnce(digest)) run.created.push(scope)
+    if (await putDigestOnce(digest, await digestOutboxFor(digest))) run.created.push(scope)
     else run.kept.push(scope)
   }
   return run

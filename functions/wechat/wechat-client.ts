@@ -1,8 +1,8 @@
 import * as z from 'zod'
 
 /**
- * The WeChat server API, as far as this product needs it: turning a wx.login code into an openid
- * and drawing mini-program codes. The HTTP client below talks to api.weixin.qq.com in production
+ * The WeChat server API, as far as this product needs it: turning a wx.login code into an openid,
+ * drawing mini-program codes, pushing subscribe messages and checking user-written text. The HTTP client below talks to api.weixin.qq.com in production
  * and to scripts/lib/wechat-stand-in.ts locally and in tests; both answer the same way.
  */
 export interface WeChatSession {
@@ -21,11 +21,37 @@ export interface UnlimitedCodeRequest {
   envVersion?: 'release' | 'trial' | 'develop'
 }
 
+/** One subscribe message (subscribeMessage.send); every value already fits its field's limits. */
+export interface SubscribeMessage {
+  touser: string
+  templateId: string
+  /** The page the message opens, e.g. 'packages/appeal/detail/index?id=ap-…' (no leading slash). */
+  page: string
+  data: Record<string, { value: string }>
+  /** Which build of the mini-program the message opens. */
+  miniprogramState?: 'developer' | 'trial' | 'formal'
+}
+
+/** msgSecCheck v2: WeChat's verdict on a user-written text. */
+export type TextVerdict = 'pass' | 'review' | 'risky'
+
+export interface TextCheckRequest {
+  content: string
+  /** A user who opened the mini-program within the last two hours, as WeChat requires. */
+  openid: string
+  /** 1 资料, 2 评论, 3 论坛, 4 社交日志. */
+  scene: 1 | 2 | 3 | 4
+}
+
 export interface WeChatClient {
   /** wx.login code → openid (GET /sns/jscode2session). */
   code2Session(code: string): Promise<WeChatSession>
   /** Mini-program code image bytes (POST /wxa/getwxacodeunlimit). */
   getUnlimitedCode(request: UnlimitedCodeRequest): Promise<{ contentType: string; body: Buffer }>
+  /** Push one subscribe message (POST /cgi-bin/message/subscribe/send); 43101 when the user has no subscription left. */
+  sendSubscribeMessage(message: SubscribeMessage): Promise<void>
+  /** Check a text before it leaves the mini-program (POST /wxa/msg_sec_check, version 2). */
+  checkText(request: TextCheckRequest): Promise<{ suggest: TextVerdict; label: number }>
 }
 
 /** WeChat said no: `errcode` is WeChat's own number, -1 also stands for "no usable answer at all". */
@@ -50,6 +76,8 @@ export const WECHAT_ERRCODE = {
   invalidCode: 40029,
   codeUsed: 40163,
   rateLimited: 45011,
+  /** subscribeMessage.send: the user has not subscribed (or has used up) this template. */
+  notSubscribed: 43101,
 } as const
 
 /** Access-token errors: the token we hold is stale, so one forced refresh is worth a try. */
@@ -95,6 +123,7 @@ const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000
 const errorReplySchema = z.object({ errcode: z.number().int().optional(), errmsg: z.string().optional() })
 const sessionReplySchema = z.object({ openid: z.string().min(1), session_key: z.string().min(1), unionid: z.string().min(1).optional() })
 const tokenReplySchema = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() })
+const textCheckReplySchema = z.object({ result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().int() }) })
 
 interface Reply {
   contentType: string
@@ -242,6 +271,41 @@ export function createHttpWeChatClient(options: HttpWeChatClientOptions): WeChat
           if (reply.contentType.toLowerCase().startsWith('image/')) return { contentType: reply.contentType, body: reply.bytes }
           readJson(reply)
           throw new WeChatError(WECHAT_ERRCODE.busy, 'no image in the getwxacodeunlimit answer')
+        }),
+      )
+    },
+
+    async sendSubscribeMessage(message) {
+      const body = JSON.stringify({
+        touser: message.touser,
+        template_id: message.templateId,
+        page: message.page,
+        data: message.data,
+        miniprogram_state: message.miniprogramState ?? 'formal',
+        lang: 'zh_CN',
+      })
+      await withAccessToken((token) =>
+        withRetry(async () => {
+          const reply = await exchange(`${baseUrl}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          })
+          readJson(reply)
+        }),
+      )
+    },
+
+    checkText(request) {
+      const body = JSON.stringify({ content: request.content, version: 2, scene: request.scene, openid: request.openid })
+      return withAccessToken((token) =>
+        withRetry(async () => {
+          const reply = await exchange(`${baseUrl}/wxa/msg_sec_check?access_token=${encodeURIComponent(token)}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          })
+          return parseReply(textCheckReplySchema, readJson(reply), 'msg_sec_check').result
         }),
       )
     },

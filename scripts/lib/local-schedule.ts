@@ -19,6 +19,7 @@ function describeSweep(c: SweepCounts): string | null {
   const parts = [
     c.overdue > 0 ? `${c.overdue} marked overdue (${c.escalated} escalated)` : '',
     c.autoClosed > 0 ? `${c.autoClosed} auto-closed as not evaluated` : '',
+    c.reminded > 0 ? `${c.reminded} owners reminded of a deadline due tomorrow` : '',
     c.failed > 0 ? `${c.failed} failed, retried next minute` : '',
   ].filter(Boolean)
   return parts.length > 0 ? `sweep: ${parts.join(', ')}` : null

@@ -8,3 +8,15 @@ export const LOCAL_WECHAT = { appId: 'wx-local-qinshang', appSecret: 'local-only
 
 /** The stand-in WeChat server for a local stack (npm start, tests, bench). */
 export const startLocalWeChat = (port: number) => startWeChatStandIn({ port, ...LOCAL_WECHAT })
+
+/**
+ * The environment that points this process's function modules at the local stand-in: the
+ * delivery handler runs in-process under the local stream poller. Set it before any function
+ * module is imported, since the configuration is read once.
+ */
+export const localWeChatEnv = (port: number) => ({
+  WECHAT_API_BASE: `http://127.0.0.1:${port}`,
+  WECHAT_APP_ID: LOCAL_WECHAT.appId,
+  WECHAT_APP_SECRET: LOCAL_WECHAT.appSecret,
+  WECHAT_MINIPROGRAM_STATE: 'developer',
+})

@@ -1,13 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { route, type Answer } from './wechat-stand-in/routes'
-import { AccessTokens, Faults, LoginCodes } from './wechat-stand-in/state'
+import { AccessTokens, Faults, LoginCodes, SentMessages, type SentMessage } from './wechat-stand-in/state'
 import { wechatError } from './wechat-stand-in/wechat-errors'
 
 /**
  * A local stand-in for WeChat's servers (api.weixin.qq.com): the same paths, JSON shapes and
- * error codes for jscode2session, stable_token and getwxacodeunlimit, plus /dev endpoints that
- * replace wx.login for the h5 build and let tests inject faults. State lives in memory, per server.
+ * error codes for jscode2session, stable_token, getwxacodeunlimit, subscribeMessage.send and
+ * msgSecCheck, plus /dev endpoints that replace wx.login for the h5 build, let tests inject
+ * faults and list the subscribe messages "sent" (GET /dev/messages?openid=). State lives in
+ * memory, per server.
  */
 export interface WeChatStandIn {
   url: string
@@ -15,6 +17,8 @@ export interface WeChatStandIn {
   close(): Promise<void>
   /** WeChat API requests only (not /dev ones): what a client under test actually sent. */
   requests: ReadonlyArray<{ method: string; path: string; at: number }>
+  /** Subscribe messages accepted, oldest first (what /dev/messages answers). */
+  messages(openid?: string): SentMessage[]
 }
 
 export interface WeChatStandInOptions {
@@ -70,7 +74,9 @@ export async function startWeChatStandIn(options: WeChatStandInOptions): Promise
     codes: new LoginCodes(options.appId, now),
     tokens: new AccessTokens(options.tokenTtlSeconds ?? 7200, now),
     faults: new Faults(),
+    messages: new SentMessages(),
     requestLog: () => requests,
+    now,
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -113,6 +119,7 @@ export async function startWeChatStandIn(options: WeChatStandInOptions): Promise
     url: `http://${host}:${port}`,
     port,
     requests,
+    messages: (openid) => state.messages.list(openid),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))

@@ -41,6 +41,16 @@ export function addWorkingDays(start: Date, days: number, isWorkday: WorkdayPred
   return endOfShanghaiDay(date)
 }
 
+/** The last working day strictly before a Shanghai date (YYYY-MM-DD). */
+export function previousWorkday(date: string, isWorkday: WorkdayPredicate): string {
+  let day = date
+  for (let guard = 0; guard <= 400; guard++) {
+    day = new Date(Date.parse(`${day}T00:00:00.000Z`) - DAY_MS).toISOString().slice(0, 10)
+    if (isWorkday(day)) return day
+  }
+  throw new Error('working calendar has no working day behind')
+}
+
 /**
  * A working calendar: which days are worked, and which answers are only provisional because the
  * State Council has not yet published that year's schedule (DESIGN §6).

@@ -1,5 +1,5 @@
 import type { Appeal } from '../schemas/appeal.schema'
-import { addWorkingDays, workingDaysBetween, workingDeadline, type WorkingCalendar } from './calendar'
+import { addWorkingDays, previousWorkday, shanghaiDate, workingDaysBetween, workingDeadline, type WorkingCalendar } from './calendar'
 import { isOpen } from './appeal-counts'
 
 /** DESIGN §4: a responded appeal nobody evaluates closes itself after this many working days. */
@@ -8,6 +8,10 @@ export const AUTO_CLOSE_DAYS = 7
 export const DUE_SOON_DAYS = 2
 
 type Clocked = Pick<Appeal, 'status' | 'firstResponseDueAt' | 'dueAt' | 'awaitingMaterial' | 'autoCloseAt'>
+type Reminded = Clocked & Pick<Appeal, 'overdue' | 'dueSoonNotifiedFor'>
+
+/** The owner is reminded of a resolution deadline at this Shanghai hour of the working day before it. */
+export const DUE_SOON_REMINDER_HOUR = 9
 
 /** Not yet accepted: the first-response clock is still running. */
 const awaitsFirstResponse = (appeal: Pick<Appeal, 'status'>) => appeal.status === 'submitted' || appeal.status === 'assigned'
@@ -41,11 +45,35 @@ export function isDueSoon(appeal: Clocked, now: Date, calendar: WorkingCalendar)
 }
 
 /**
+ * When the owner should be told that the resolution deadline is one working day away: 09:00
+ * Shanghai on the working day before the deadline's day (an ISO instant), or null when there is
+ * nothing to remind of — the clock is stopped or paused, the deadline was already missed, or
+ * the owner was already reminded of this very deadline (an extension brings a new reminder).
+ * Only the resolution deadline: the first response is itself one working day from submission,
+ * and the new-appeal notice already says so.
+ */
+export function dueSoonAt(appeal: Reminded, calendar: WorkingCalendar): string | null {
+  if (!awaitsResolution(appeal) || appeal.awaitingMaterial) return null
+  if (appeal.dueSoonNotifiedFor === appeal.dueAt || resolutionMarked(appeal)) return null
+  const day = previousWorkday(shanghaiDate(new Date(appeal.dueAt)), calendar.isWorkday)
+  const hour = String(DUE_SOON_REMINDER_HOUR).padStart(2, '0')
+  return new Date(`${day}T${hour}:00:00.000+08:00`).toISOString()
+}
+
+/**
  * When the scheduled sweep must next look at an open appeal (an ISO instant), or null when it
  * need not: paused, or every running deadline already found missed. Closed appeals are never
  * looked at. The store indexes open appeals by this key, so the sweep reads only what is due.
+ * Given the working calendar, the due-soon reminder counts too (whichever comes first).
  */
-export function sweepDueAt(appeal: Clocked & Pick<Appeal, 'overdue'>): string | null {
+export function sweepDueAt(appeal: Reminded, calendar?: WorkingCalendar): string | null {
+  const deadline = nextSweepDeadline(appeal)
+  const reminder = calendar ? dueSoonAt(appeal, calendar) : null
+  if (reminder === null) return deadline
+  return deadline === null || reminder < deadline ? reminder : deadline
+}
+
+function nextSweepDeadline(appeal: Reminded): string | null {
   if (!isOpen(appeal.status)) return null
   if (appeal.status === 'responded') return appeal.autoCloseAt ?? null
   if (appeal.awaitingMaterial) return null

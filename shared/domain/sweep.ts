@@ -1,8 +1,8 @@
 import type { Appeal, AppealEvent } from '../schemas/appeal.schema'
 import { SYSTEM_ACTOR } from './actor'
-import { monthDayLabel } from './calendar'
+import { monthDayLabel, type WorkingCalendar } from './calendar'
 import { LEVEL_LABEL } from '../labels'
-import { firstResponseMarked, missedDeadline, resolutionMarked } from './deadlines'
+import { dueSoonAt, firstResponseMarked, missedDeadline, resolutionMarked } from './deadlines'
 import { MAX_LEVEL, raiseLevel, type Transition } from './appeal-machine'
 
 /**
@@ -10,9 +10,11 @@ import { MAX_LEVEL, raiseLevel, type Transition } from './appeal-machine'
  * - a responded appeal past its auto-close time closes as "not evaluated";
  * - a running deadline that passed is marked overdue and lifts the appeal one level — once per
  *   deadline: the mark names the deadline it was made for, so a second sweep, or one racing
- *   this one, finds nothing left to do.
+ *   this one, finds nothing left to do;
+ * - given the working calendar, a resolution deadline one working day away is marked as
+ *   reminded (`dueSoonNotifiedFor`), once per deadline, so that its owner is told once.
  */
-export function sweepAppeal(appeal: Appeal, now: Date): Transition | null {
+export function sweepAppeal(appeal: Appeal, now: Date, calendar?: WorkingCalendar): Transition | null {
   const at = now.toISOString()
   const version = appeal.version + 1
   const base: Appeal = { ...appeal, version, updatedAt: at }
@@ -37,9 +39,10 @@ export function sweepAppeal(appeal: Appeal, now: Date): Transition | null {
   }
 
   const missed = missedDeadline(appeal, now)
-  if (!missed) return null
+  const alreadyMarked = missed === 'resolution' ? resolutionMarked(appeal) : missed === 'first_response' && firstResponseMarked(appeal)
+  // Nothing newly late: a first response already marked late still leaves the resolution deadline to remind of.
+  if (!missed || alreadyMarked) return calendar ? remindDueSoon(appeal, now, calendar, base, event) : null
   const dueAt = missed === 'resolution' ? appeal.dueAt : appeal.firstResponseDueAt
-  if (missed === 'resolution' ? resolutionMarked(appeal) : firstResponseMarked(appeal)) return null
 
   const what = missed === 'resolution' ? '办理时限' : '首次响应时限'
   const lifted = raiseLevel(appeal, 'overdue', `超过${what}（${monthDayLabel(dueAt)}）`, SYSTEM_ACTOR.name, at)
@@ -51,6 +54,26 @@ export function sweepAppeal(appeal: Appeal, now: Date): Transition | null {
         ? `已超过${what}（${monthDayLabel(dueAt)}），自动提级至${LEVEL_LABEL[lifted.level]}`
         : `已超过${what}（${monthDayLabel(dueAt)}），已在${LEVEL_LABEL[MAX_LEVEL]}`,
       data: { kind: missed, dueAt, level: lifted.level },
+    }),
+  }
+}
+
+/** The due-soon mark, once its time has come; an internal event, for the officials' timeline. */
+function remindDueSoon(
+  appeal: Appeal,
+  now: Date,
+  calendar: WorkingCalendar,
+  base: Appeal,
+  event: (type: AppealEvent['type'], to: Appeal['status'], extra: Partial<AppealEvent>) => AppealEvent,
+): Transition | null {
+  const remindAt = dueSoonAt(appeal, calendar)
+  if (remindAt === null || now.getTime() < Date.parse(remindAt)) return null
+  return {
+    appeal: { ...base, dueSoonNotifiedFor: appeal.dueAt },
+    event: event('due_soon', appeal.status, {
+      message: `办理时限为${monthDayLabel(appeal.dueAt)}，已提醒办理人抓紧办理`,
+      internal: true,
+      data: { dueAt: appeal.dueAt },
     }),
   }
 }

@@ -237,6 +237,9 @@ export const appealSchema = z
       .object({ kind: z.enum(['first_response', 'resolution']), dueAt: instantSchema, at: instantSchema })
       .optional()
       .meta({ description: 'The last deadline the sweep found missed (and escalated once for)' }),
+    dueSoonNotifiedFor: instantSchema
+      .optional()
+      .meta({ description: 'The resolution deadline the owner was last reminded of (one working day before it); once per deadline' }),
     awaitingMaterial: z
       .object({ since: instantSchema, message: z.string() })
       .optional()
@@ -272,6 +275,7 @@ export const appealEventTypeSchema = z.enum([
   'request_material',
   'supply_material',
   'overdue',
+  'due_soon',
   'auto_close',
 ])
 export type AppealEventType = z.infer<typeof appealEventTypeSchema>

@@ -70,6 +70,9 @@ export const specialistSummarySchema = z
     organisation: z.string(),
     portfolioSize: z.number().int().meta({ description: 'Enterprises assigned to the specialist' }),
     openAppeals: z.number().int().meta({ description: 'Open appeals of those enterprises' }),
+    pushBudgetEmpty: z
+      .boolean()
+      .meta({ description: 'No WeChat subscribe message left for new work: new appeals reach only their in-app inbox until they subscribe again' }),
   })
   .meta({ id: 'SpecialistSummary' })
 export type SpecialistSummary = z.infer<typeof specialistSummarySchema>

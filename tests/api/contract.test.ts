@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { appealDetailSchema, appealPageSchema, appealResponseSchema } from '@shared/schemas/appeal.schema'
 import { errorBodySchema } from '@shared/schemas/common.schema'
+import { notificationPageSchema, subscriptionsSchema, unreadCountSchema } from '@shared/schemas/notification.schema'
 import { loginResponseSchema } from '@shared/schemas/user.schema'
 import { apiClient } from '../support/api-client'
 
@@ -336,3 +337,50 @@ describe('the working calendar', () => {
   })
 })
 
+
+describe('notifications and subscribe messages', () => {
+  it('answers the unread count only with a session', async () => {
+    expectError(await api.call('GET', '/api/notifications/unread-count'), 401, 'UNAUTHENTICATED')
+    const reply = await api.call('GET', '/api/notifications/unread-count', { token: specialist })
+    expect(reply.status).toBe(200)
+    // sp-007 owns every appeal filed for en-0001 above: each told them so.
+    expect(unreadCountSchema.parse(reply.body).unread).toBeGreaterThan(0)
+  })
+
+  it('pushes to a staff member who subscribed, through the stream poller, as /dev/wechat shows it', async () => {
+    const member = await api.login('staff:en-0003')
+    const offered = await api.call('GET', '/api/subscriptions', { token: member })
+    expect(subscriptionsSchema.parse(offered.body)).toMatchObject({ templates: [{ key: 'progress', budget: 0 }], askFor: ['local-tpl-progress'] })
+    const wrong = await api.call('POST', '/api/subscriptions', { token: member, body: { results: { 'local-tpl-task': 'accept' } } })
+    expect(wrong.status).toBe(400)
+    expect(wrong.body.error.fields).toHaveProperty(['results.local-tpl-task'])
+    const granted = await api.call('POST', '/api/subscriptions', { token: member, body: { results: { 'local-tpl-progress': 'accept' } } })
+    expect(subscriptionsSchema.parse(granted.body).askFor).toEqual([])
+
+    const appeal = await file(member, { ...body, enterpriseId: 'en-0003', title: '新厂房接电推送测试' })
+    const ownerToken = await api.login(appeal.ownerId!)
+    expect((await api.call('POST', `/api/appeals/${appeal.id}/actions`, { token: ownerToken, body: { type: 'accept' } })).status).toBe(200)
+
+    const wechat = inject('wechatUrl')
+    const deadline = Date.now() + 10_000
+    type Pushed = { templateId: string; page: string; data: Record<string, { value: string }> }
+    let pushed: Pushed | undefined
+    while (!pushed && Date.now() < deadline) {
+      const { messages } = (await (await fetch(`${wechat}/dev/messages`)).json()) as { messages: Pushed[] }
+      pushed = messages.find((m) => m.page.endsWith(appeal.id))
+      if (!pushed) await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(pushed).toMatchObject({ templateId: 'local-tpl-progress', data: { thing1: { value: '新厂房接电推送测试' }, phrase2: { value: '已受理' } } })
+
+    const inbox = notificationPageSchema.parse((await api.call('GET', '/api/notifications?limit=5', { token: member })).body)
+    expect(inbox.items[0]).toMatchObject({ kind: 'accepted', appealId: appeal.id, read: false })
+    const read = await api.call('POST', '/api/notifications/read', { token: member, body: { all: true } })
+    expect(read.body).toEqual({ marked: inbox.unread, unread: 0 })
+    expect((await api.call('POST', '/api/notifications/read', { token: member, body: { ids: [] } })).status).toBe(400)
+
+    const page = await fetch(`${inject('apiUrl')}/dev/wechat`)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toContain('text/html')
+    expect(await page.text()).toContain('诉求办理进度通知')
+  })
+})

@@ -53,6 +53,17 @@ describe('the deployed stage (osls package --stage prod)', () => {
     })
   })
 
+  it('pushes notifications from the table’s stream, reporting failed records one by one', () => {
+    const mappings = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping')
+    expect(mappings).toHaveLength(1)
+    expect(mappings[0]!.Properties).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': ['AppTable', 'StreamArn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    })
+    expect(JSON.stringify(mappings[0]!.Properties.FilterCriteria)).toContain('NOTIFICATION')
+  })
+
   it('ships in each package its own bundle and nothing else, demo login never', async () => {
     for (const zip of readdirSync(outDir).filter((f) => f.endsWith('.zip'))) {
       const { stdout } = await run('unzip', ['-Z1', join(outDir, zip)])

@@ -234,6 +234,40 @@ describe('getUnlimitedCode', () => {
   })
 })
 
+describe('subscribe messages and content checks', () => {
+  const openid = `o${'a'.repeat(27)}`
+  const message = { touser: openid, templateId: 'tpl-progress', page: 'packages/appeal/detail/index?id=ap-1', data: { thing1: { value: '新线路接电' }, phrase2: { value: '已受理' } } }
+
+  it('sends a subscribe message that the stand-in records as the phone would show it', async () => {
+    const { client } = newClient()
+    await client.sendSubscribeMessage({ ...message, miniprogramState: 'trial' })
+    expect(standIn.messages(openid).at(-1)).toMatchObject({ templateId: 'tpl-progress', page: message.page, data: message.data, miniprogramState: 'trial', lang: 'zh_CN' })
+    const listed = (await dev(`/dev/messages?openid=${openid}`, undefined, 'GET')) as { messages: unknown[] }
+    expect(listed.messages).toHaveLength(standIn.messages(openid).length)
+  })
+
+  it('is refused as WeChat refuses it: a value over its limit (47003), an unknown user (40003), no subscription (43101)', async () => {
+    const { client } = newClient()
+    const tooLong = { ...message, data: { ...message.data, thing1: { value: '字'.repeat(21) } } }
+    expect((await rejection(client.sendSubscribeMessage(tooLong))).errcode).toBe(47003)
+    expect((await rejection(client.sendSubscribeMessage({ ...message, data: { phrase2: { value: 'OK' } } }))).errcode).toBe(47003)
+    expect((await rejection(client.sendSubscribeMessage({ ...message, touser: 'nobody' }))).errcode).toBe(40003)
+    await injectFault('/cgi-bin/message/subscribe/send', 43101, 1)
+    const since = standIn.requests.length
+    expect((await rejection(client.sendSubscribeMessage(message))).errcode).toBe(43101)
+    // Not retried: only "system busy" is.
+    expect(requestsTo('/cgi-bin/message/subscribe/send', since)).toHaveLength(1)
+  })
+
+  it('checks a text with msgSecCheck v2: pass, review, risky', async () => {
+    const { client } = newClient()
+    expect(await client.checkText({ content: '新厂房需要接电', openid, scene: 1 })).toEqual({ suggest: 'pass', label: 100 })
+    expect((await client.checkText({ content: '有人推销代开发票', openid, scene: 1 })).suggest).toBe('review')
+    expect(await client.checkText({ content: '厂区附近有人赌博', openid, scene: 1 })).toEqual({ suggest: 'risky', label: 20006 })
+    expect((await rejection(client.checkText({ content: '任何内容', openid: 'nobody', scene: 1 }))).errcode).toBe(40003)
+  })
+})
+
 describe('the stand-in for the browser', () => {
   it('answers the CORS preflight of /dev/login-code', async () => {
     const response = await fetch(`${standIn.url}/dev/login-code`, { method: 'OPTIONS', headers: { origin: 'http://localhost:10086', 'access-control-request-method': 'POST' } })

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import QRCode from 'qrcode'
 import * as z from 'zod'
 import { PAGE_PATTERN, SCENE_PATTERN, wechatError } from './wechat-errors'
-import { FAULT_PATHS, type AccessTokens, type Faults, type LoginCodes } from './state'
+import { FAULT_PATHS, type AccessTokens, type Faults, type LoginCodes, type SentMessages } from './state'
+import { invalidField } from './subscribe-rules'
 
 /**
  * The stand-in's endpoints, free of Node's http types: a request goes in as method, URL and raw
@@ -21,7 +22,9 @@ export interface StandInState {
   codes: LoginCodes
   tokens: AccessTokens
   faults: Faults
+  messages: SentMessages
   requestLog: () => unknown
+  now: () => number
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8'
@@ -54,6 +57,15 @@ const unlimitedCodeBody = z.object({
   check_path: z.boolean().optional(),
   env_version: z.enum(['release', 'trial', 'develop']).optional(),
 })
+const subscribeSendBody = z.object({
+  touser: z.string().optional(),
+  template_id: z.string().optional(),
+  page: z.string().optional(),
+  data: z.record(z.string(), z.object({ value: z.unknown() })).optional(),
+  miniprogram_state: z.string().optional(),
+  lang: z.string().optional(),
+})
+const textCheckBody = z.object({ content: z.string().optional(), version: z.number().optional(), scene: z.number().optional(), openid: z.string().optional() })
 const loginCodeBody = z.object({ deviceId: z.string().min(1).max(128) })
 const faultBody = z.object({ path: z.enum(FAULT_PATHS), errcode: z.number().int().refine((n) => n !== 0), times: z.number().int().min(1) })
 
@@ -101,7 +113,57 @@ async function unlimitedCode(state: StandInState, url: URL, text: string): Promi
   return { status: 200, contentType: 'image/png', body: png }
 }
 
-function devRoute(state: StandInState, method: string, path: string, text: string): Answer {
+const OPENID_PATTERN = /^o[\w-]{27}$/
+const MINIPROGRAM_STATES = new Set(['developer', 'trial', 'formal'])
+
+/** subscribeMessage.send: checked as WeChat checks it, then recorded as what the phone shows. */
+function subscribeSend(state: StandInState, url: URL, text: string): Answer {
+  const token = url.searchParams.get('access_token')
+  if (!token || !state.tokens.isValid(token)) return fail(40001)
+  const body = parseBody(subscribeSendBody, text)
+  if (!body) return fail(47001)
+  if (!body.touser || !OPENID_PATTERN.test(body.touser)) return fail(40003)
+  if (!body.template_id) return fail(40037)
+  const bad = body.data ? invalidField(body.data) : 'data'
+  if (bad) return json({ errcode: 47003, errmsg: `argument invalid! ${bad} invalid` })
+  if (body.page !== undefined && body.page.startsWith('/')) return json({ errcode: 47003, errmsg: 'argument invalid! page invalid' })
+  if (body.miniprogram_state !== undefined && !MINIPROGRAM_STATES.has(body.miniprogram_state)) return json({ errcode: 47003, errmsg: 'argument invalid! miniprogram_state invalid' })
+  state.messages.record({
+    touser: body.touser,
+    templateId: body.template_id,
+    page: body.page ?? '',
+    data: Object.fromEntries(Object.entries(body.data ?? {}).map(([key, entry]) => [key, { value: String(entry.value) }])),
+    miniprogramState: body.miniprogram_state ?? 'formal',
+    lang: body.lang ?? 'zh_CN',
+    at: state.now(),
+  })
+  return json({ errcode: 0, errmsg: 'ok', msgid: state.messages.list().length })
+}
+
+/**
+ * The stand-in's content rules for msgSecCheck v2, so that local runs and tests can produce each
+ * verdict: these words make a text risky, those make it one for review; everything else passes.
+ */
+export const RISKY_WORDS: ReadonlyArray<{ word: string; label: number }> = [
+  { word: '赌博', label: 20006 },
+  { word: '色情', label: 20002 },
+]
+export const REVIEW_WORDS: ReadonlyArray<{ word: string; label: number }> = [{ word: '代开发票', label: 21000 }]
+
+function textCheck(state: StandInState, url: URL, text: string): Answer {
+  const token = url.searchParams.get('access_token')
+  if (!token || !state.tokens.isValid(token)) return fail(40001)
+  const body = parseBody(textCheckBody, text)
+  if (!body || body.content === undefined || body.version !== 2 || body.scene === undefined || ![1, 2, 3, 4].includes(body.scene)) return fail(47001)
+  if (!body.openid || !OPENID_PATTERN.test(body.openid)) return fail(40003)
+  const risky = RISKY_WORDS.find((w) => body.content!.includes(w.word))
+  const review = REVIEW_WORDS.find((w) => body.content!.includes(w.word))
+  const [suggest, label] = risky ? ['risky', risky.label] : review ? ['review', review.label] : ['pass', 100]
+  return json({ errcode: 0, errmsg: 'ok', result: { suggest, label }, detail: [{ strategy: 'content_model', errcode: 0, suggest, label }], trace_id: `trace-${state.now()}` })
+}
+
+function devRoute(state: StandInState, method: string, url: URL, text: string): Answer {
+  const path = url.pathname
   const route = `${method} ${path}`
   switch (route) {
     case 'POST /dev/login-code': {
@@ -121,6 +183,11 @@ function devRoute(state: StandInState, method: string, path: string, text: strin
       return json({ ok: true, expired: state.tokens.expireAll() })
     case 'GET /dev/requests':
       return json(state.requestLog())
+    case 'GET /dev/messages':
+      return json({ messages: state.messages.list(url.searchParams.get('openid') ?? undefined) })
+    case 'DELETE /dev/messages':
+      state.messages.clear()
+      return ok()
     default:
       return json({ errcode: 404, errmsg: `not found: ${route}` }, 404)
   }
@@ -130,11 +197,13 @@ const WECHAT_METHODS: Readonly<Record<string, 'GET' | 'POST'>> = {
   '/sns/jscode2session': 'GET',
   '/cgi-bin/stable_token': 'POST',
   '/wxa/getwxacodeunlimit': 'POST',
+  '/cgi-bin/message/subscribe/send': 'POST',
+  '/wxa/msg_sec_check': 'POST',
 }
 
 export async function route(state: StandInState, method: string, url: URL, text: string): Promise<Answer> {
   const path = url.pathname
-  if (path.startsWith('/dev/')) return devRoute(state, method, path, text)
+  if (path.startsWith('/dev/')) return devRoute(state, method, url, text)
   const expected = WECHAT_METHODS[path]
   if (!expected) return json({ errcode: 404, errmsg: `not found: ${method} ${path}` }, 404)
   const injected = state.faults.take(path)
@@ -142,5 +211,7 @@ export async function route(state: StandInState, method: string, url: URL, text:
   if (method !== expected) return fail(expected === 'GET' ? 43001 : 43002)
   if (path === '/sns/jscode2session') return jscode2session(state, url)
   if (path === '/cgi-bin/stable_token') return stableToken(state, text)
+  if (path === '/cgi-bin/message/subscribe/send') return subscribeSend(state, url, text)
+  if (path === '/wxa/msg_sec_check') return textCheck(state, url, text)
   return unlimitedCode(state, url, text)
 }

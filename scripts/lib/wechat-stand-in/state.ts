@@ -87,7 +87,7 @@ export class AccessTokens {
   }
 }
 
-export const FAULT_PATHS = ['/sns/jscode2session', '/cgi-bin/stable_token', '/wxa/getwxacodeunlimit'] as const
+export const FAULT_PATHS = ['/sns/jscode2session', '/cgi-bin/stable_token', '/wxa/getwxacodeunlimit', '/cgi-bin/message/subscribe/send', '/wxa/msg_sec_check'] as const
 export type FaultPath = (typeof FAULT_PATHS)[number]
 
 /** Injected failures: the next `times` requests to a path answer with `errcode`. */
@@ -107,5 +107,37 @@ export class Faults {
 
   clear(): void {
     this.pending.clear()
+  }
+}
+
+/** A subscribe message WeChat accepted: what the user's phone would show. */
+export interface SentMessage {
+  touser: string
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+  miniprogramState: string
+  lang: string
+  /** When the stand-in accepted it (ms since the epoch). */
+  at: number
+}
+
+/**
+ * Every subscribe message "sent", newest last. WeChat itself keeps no count the server could
+ * read; whether a user still has a subscription is answered by injecting 43101 (/dev/faults).
+ */
+export class SentMessages {
+  private readonly messages: SentMessage[] = []
+
+  record(message: SentMessage): void {
+    this.messages.push(message)
+  }
+
+  list(openid?: string): SentMessage[] {
+    return openid ? this.messages.filter((m) => m.touser === openid) : [...this.messages]
+  }
+
+  clear(): void {
+    this.messages.length = 0
   }
 }
