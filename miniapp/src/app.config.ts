@@ -26,6 +26,10 @@ export default defineAppConfig({
       root: 'packages/supervision',
       pages: ['queue/index', 'digest/index'],
     },
+    {
+      root: 'packages/inbox',
+      pages: ['list/index'],
+    },
   ],
   // h5 only: Taro's slide animation hides the previous page on a ~300 ms timer, and a tab
   // switch inside that window leaves the tab page hidden (blank screen). Instant switches avoid it.

@@ -27,4 +27,5 @@ export const ROUTES = {
   routing: '/packages/admin/routing/index',
   supervisionQueue: '/packages/supervision/queue/index',
   supervisionDigest: '/packages/supervision/digest/index',
+  inbox: '/packages/inbox/list/index',
 } as const

@@ -25,7 +25,9 @@ import {
   weekLabel,
 } from '../../miniapp/src/packages/supervision/supervision-view'
 import { makeAppeal, powerTask } from '../support/fixtures'
-import { formatDateTime, formatShortDate, formatShortDateTime } from '../../miniapp/src/utils/format'
+import { badgeText, beijingDay, formatDateTime, formatShortDate, formatShortDateTime, formatTime } from '../../miniapp/src/utils/format'
+import { dayLabel, groupByDay, isRead, notificationTarget, reminderText } from '../../miniapp/src/packages/inbox/inbox-view'
+import { acceptAll, declinedIn, remindersOff, resultsFromAnswer, templatesToAsk } from '../../miniapp/src/utils/subscribe'
 import { groupIdentities, identityElementId } from '../../miniapp/src/pages/login/groups'
 
 describe('mini-program time display (Beijing time, no Intl)', () => {
@@ -276,5 +278,108 @@ describe('supervision pages', () => {
     expect(digestUrl('2026-11-23', 'xt-hitech')).toBe('/packages/supervision/digest/index?week=2026-11-23&areaId=xt-hitech')
     expect(weekLabel('2026-11-23')).toBe('2026年11月23日—11月29日')
     expect(countsLine(totals)).toBe('未办结 12 · 已超期 2 · 本周到期 3 · 已提级 1 · 不满意 0')
+  })
+})
+
+describe('inbox (消息)', () => {
+  // Tuesday 24 November 2026, 09:30 in Beijing (01:30 UTC).
+  const now = new Date('2026-11-24T01:30:00.000Z')
+
+  it('reads days and times on the Beijing calendar, whatever the device zone', () => {
+    // 16:30 UTC on the 23rd is already 00:30 on the 24th in Beijing.
+    expect(beijingDay('2026-11-23T16:30:00.000Z')).toBe('2026-11-24')
+    expect(beijingDay('2026-11-23T15:59:59.999Z')).toBe('2026-11-23')
+    expect(formatTime('2026-11-23T16:05:00.000Z')).toBe('00:05')
+    expect(beijingDay('not a date')).toBe('')
+  })
+
+  it('names days 今天, 昨天, then by date, with the year only when it is not this one', () => {
+    expect(dayLabel('2026-11-24', now)).toBe('今天')
+    expect(dayLabel('2026-11-23', now)).toBe('昨天')
+    expect(dayLabel('2026-11-20', now)).toBe('11月20日')
+    expect(dayLabel('2025-12-31', now)).toBe('2025年12月31日')
+    // Just after midnight in Beijing (still the previous day in UTC), yesterday is the 23rd.
+    expect(dayLabel('2026-11-23', new Date('2026-11-23T16:10:00.000Z'))).toBe('昨天')
+    expect(dayLabel('2026-11-24', new Date('2026-11-23T16:10:00.000Z'))).toBe('今天')
+  })
+
+  it('groups notifications by Beijing day, newest first, a day split across pages still one group', () => {
+    const items = [
+      { id: 'a', createdAt: '2026-11-24T01:00:00.000Z' },
+      { id: 'b', createdAt: '2026-11-23T16:30:00.000Z' },
+      { id: 'c', createdAt: '2026-11-23T15:00:00.000Z' },
+      { id: 'd', createdAt: '2026-11-20T03:00:00.000Z' },
+      // A later page that repeats a day already shown.
+      { id: 'e', createdAt: '2026-11-23T01:00:00.000Z' },
+    ]
+    const groups = groupByDay(items, now)
+    expect(groups.map((g) => [g.label, g.items.map((i) => i.id)])).toEqual([
+      ['今天', ['a', 'b']],
+      ['昨天', ['c', 'e']],
+      ['11月20日', ['d']],
+    ])
+    expect(groupByDay([], now)).toEqual([])
+  })
+
+  it('leads a notification to its page, tab pages by switchTab, and nowhere for anything else', () => {
+    expect(notificationTarget('packages/appeal/detail/index?id=ap-01jc')).toEqual({ url: '/packages/appeal/detail/index?id=ap-01jc', tab: false })
+    expect(notificationTarget('/packages/supervision/digest/index?week=2026-11-23&areaId=xt-hitech')).toEqual({
+      url: '/packages/supervision/digest/index?week=2026-11-23&areaId=xt-hitech',
+      tab: false,
+    })
+    expect(notificationTarget('pages/index/index?filter=assigned')).toEqual({ url: '/pages/index/index', tab: true })
+    expect(notificationTarget('https://example.com/')).toBeNull()
+    expect(notificationTarget('')).toBeNull()
+    expect(notificationTarget('../pages/index/index')).toBeNull()
+  })
+
+  it('counts on the badge: nothing at zero, at most 99+', () => {
+    expect(badgeText(0)).toBe('')
+    expect(badgeText(1)).toBe('1')
+    expect(badgeText(99)).toBe('99')
+    expect(badgeText(120)).toBe('99+')
+  })
+
+  it('keeps an item read once tapped here, before the server answers', () => {
+    expect(isRead({ id: 'a', read: false }, new Set(['a']))).toBe(true)
+    expect(isRead({ id: 'b', read: false }, new Set(['a']))).toBe(false)
+    expect(isRead({ id: 'b', read: true }, new Set())).toBe(true)
+  })
+
+  it('invites each role to turn reminders on in its own words', () => {
+    expect(reminderText('specialist')).toBe('开启消息提醒，新诉求第一时间通知您')
+    expect(reminderText('area_admin')).toBe('开启消息提醒，新诉求第一时间通知您')
+    expect(reminderText('department_handler')).toContain('协办任务')
+    expect(reminderText('staff')).toContain('受理和答复')
+  })
+})
+
+describe('subscribe messages at natural taps', () => {
+  const template = (key: 'task' | 'deadline', budget: number) => ({ key, templateId: `tpl-${key}`, name: key, budget })
+
+  it('asks for what has run out, but not again at ordinary taps for what the user declined this session', () => {
+    const declined = new Set(['tpl-deadline'])
+    expect(templatesToAsk(['tpl-task', 'tpl-deadline'], declined, false)).toEqual(['tpl-task'])
+    // The inbox's 开启提醒 button asks for everything that has run out.
+    expect(templatesToAsk(['tpl-task', 'tpl-deadline'], declined, true)).toEqual(['tpl-task', 'tpl-deadline'])
+    expect(templatesToAsk([], declined, true)).toEqual([])
+  })
+
+  it("reports WeChat's answer for the asked templates only, and only the known answers", () => {
+    const answer = { errMsg: 'requestSubscribeMessage:ok', 'tpl-task': 'accept', 'tpl-deadline': 'reject', 'tpl-other': 'accept', 'tpl-odd': 'maybe' }
+    expect(resultsFromAnswer(answer, ['tpl-task', 'tpl-deadline', 'tpl-odd', 'tpl-missing'])).toEqual({ 'tpl-task': 'accept', 'tpl-deadline': 'reject' })
+    expect(declinedIn({ 'tpl-task': 'accept', 'tpl-deadline': 'reject', 'tpl-x': 'ban' })).toEqual(['tpl-deadline', 'tpl-x'])
+  })
+
+  it("the local h5 build's stand-in user accepts everything asked", () => {
+    expect(acceptAll(['tpl-task', 'tpl-deadline'])).toEqual({ 'tpl-task': 'accept', 'tpl-deadline': 'accept' })
+  })
+
+  it('calls reminders off when the most important template has nothing left', () => {
+    expect(remindersOff({ templates: [template('task', 0), template('deadline', 2)] })).toBe(true)
+    expect(remindersOff({ templates: [template('task', 1), template('deadline', 0)] })).toBe(false)
+    // Nothing configured, or not known yet: no banner.
+    expect(remindersOff({ templates: [] })).toBe(false)
+    expect(remindersOff(null)).toBe(false)
   })
 })

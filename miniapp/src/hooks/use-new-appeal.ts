@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { submitAppealRequestSchema } from '@shared/schemas/appeal.schema'
 import type { Binding, User } from '@shared/schemas/user.schema'
@@ -6,6 +6,7 @@ import type { FieldErrors } from '@shared/errors'
 import { fetchCatalog, submitAppeal } from '../services/api'
 import { asApiError } from '../services/request'
 import { openAppeal } from '../services/navigation'
+import { askAtTap, prepareSubscriptions } from '../services/subscriptions'
 import { randomUuid } from '../utils/id'
 import { fieldErrorsFromZod, hasErrors } from '../utils/validation'
 import { useLoader } from './use-loader'
@@ -48,6 +49,11 @@ export function useNewAppeal(user: User | null, requestedEnterpriseId: string | 
   // files the appeal once even if the first answer was lost.
   const attempt = useRef<{ body: string; key: string } | null>(null)
 
+  // Submitting is the staff's natural tap to subscribe to progress messages: know what to ask first.
+  useEffect(() => {
+    if (user) prepareSubscriptions()
+  }, [user])
+
   const update = useCallback(<K extends keyof NewAppealDraft>(name: K, value: NewAppealDraft[K]) => {
     setDraft((current) => ({ ...current, [name]: value }))
     setFields((current) => {
@@ -72,11 +78,15 @@ export function useNewAppeal(user: User | null, requestedEnterpriseId: string | 
     const body = JSON.stringify(parsed.data)
     if (!attempt.current || attempt.current.body !== body) attempt.current = { body, key: randomUuid() }
 
+    // Still inside the tap (nothing awaited yet), as WeChat's subscribe dialog requires; it is
+    // answered while the appeal is sent, and the page moves on once both are done.
+    const asked = askAtTap()
     setSubmitting(true)
     setFields({})
     try {
       const appeal = await submitAppeal(parsed.data, attempt.current.key)
       void Taro.showToast({ title: '诉求已提交', icon: 'success' })
+      await asked
       openAppeal(appeal.id, true)
     } catch (e) {
       const error = asApiError(e)

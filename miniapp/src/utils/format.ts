@@ -51,3 +51,21 @@ export function formatShortDate(iso: string, now: Date = new Date()): string {
   const year = p.year === thisYear ? '' : `${p.year}年`
   return `${year}${p.month}月${p.day}日`
 }
+
+/** "2026-11-24": an instant's date in Beijing, for grouping by day. */
+export function beijingDay(iso: string): string {
+  const p = beijingParts(iso)
+  return p ? `${p.year}-${pad(p.month)}-${pad(p.day)}` : ''
+}
+
+/** "09:05": an instant's time of day in Beijing. */
+export function formatTime(iso: string): string {
+  const p = beijingParts(iso)
+  return p ? `${pad(p.hour)}:${pad(p.minute)}` : ''
+}
+
+/** A count on a badge: nothing at zero, at most "99+". */
+export function badgeText(count: number): string {
+  if (count <= 0) return ''
+  return count > 99 ? '99+' : String(count)
+}

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Button, Text, View } from '@tarojs/components'
 import type { User } from '@shared/schemas/user.schema'
 import { AppealCard } from '../../components/appeal-card'
+import { InboxBell } from '../../components/inbox-bell'
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state'
 import { useAppealList } from '../../hooks/use-appeal-list'
 import { ListFoot } from '../../components/list-foot'
@@ -13,6 +14,8 @@ import { INBOX_FILTERS, type FilterKey } from './filters'
 import { asApiError } from '../../services/request'
 import { userTask } from '../../utils/appeal'
 import { signInWithWeChat } from '../../services/wechat-login'
+import { openAppealAsking, prepareSubscriptions } from '../../services/subscriptions'
+import { refreshUnread } from '../../services/unread'
 import './index.css'
 
 /** Production builds have no demo login: a returning user signs in with WeChat from here. */
@@ -45,11 +48,14 @@ export default function IndexPage() {
   useDidShow(() => {
     if (shownOnce.current && listKey) void list.refresh()
     shownOnce.current = true
+    // Officials are asked for subscribe messages when they open an appeal from this list.
+    if (user && !isStaff) prepareSubscriptions()
   })
 
   usePullDownRefresh(() => {
     const stop = () => Taro.stopPullDownRefresh()
     if (!listKey) return stop()
+    void refreshUnread()
     list.refresh().then(stop, stop)
   })
 
@@ -107,7 +113,10 @@ export default function IndexPage() {
         </View>
       )}
 
-      <Text className='page-title'>{isStaff ? '我的诉求' : '待办'}</Text>
+      <View className='title-row'>
+        <Text className='page-title'>{isStaff ? '我的诉求' : '待办'}</Text>
+        <InboxBell />
+      </View>
       <AppealListBody list={list} user={user} />
     </View>
   )
@@ -131,7 +140,7 @@ function AppealListBody({ list, user }: { list: ReturnType<typeof useAppealList>
           appeal={appeal}
           showEnterprise={!isStaff}
           task={isHandler ? userTask(appeal, user) : undefined}
-          onOpen={(id) => openAppeal(id)}
+          onOpen={isStaff ? (id) => openAppeal(id) : openAppealAsking}
         />
       ))}
       <ListFoot list={list} />

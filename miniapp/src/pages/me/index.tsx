@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { BINDING_STATUS_LABEL, ROLE_LABEL } from '@shared/labels'
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state'
+import { InboxBell } from '../../components/inbox-bell'
 import { useLoader } from '../../hooks/use-loader'
 import { useSessionUser } from '../../hooks/use-session-user'
 import { fetchMe } from '../../services/api'
@@ -61,6 +62,7 @@ export default function MePage() {
             {user.title ? ` · ${user.title}` : ''}
           </Text>
         </View>
+        <InboxBell />
       </View>
 
       {user.role === 'staff' ? (

@@ -113,13 +113,21 @@ function SpecialistListBody(props: {
         </View>
       ) : null}
       {specialists.loading ? <Text className='list-foot'>正在刷新…</Text> : null}
+      <RemindersOffNote count={items.filter((s) => s.pushBudgetEmpty).length} />
       {items.map((s) => (
         <View key={s.id} id={`specialist-${s.id}`} className='card admin-item' onClick={() => props.onOpen(s)}>
           <View className='admin-item-head'>
             <Text className='admin-item-title'>{s.name}</Text>
             <Text className='chip-static'>{s.title}</Text>
           </View>
-          <Text className='muted small admin-item-sub'>{s.organisation}</Text>
+          <View className='specialist-sub'>
+            <Text className='muted small'>{s.organisation}</Text>
+            {s.pushBudgetEmpty ? (
+              <Text id={`push-off-${s.id}`} className='chip-static chip-warning specialist-push-off'>
+                未开启提醒
+              </Text>
+            ) : null}
+          </View>
           <View className='kv'>
             <Text className='kv-key'>联系电话</Text>
             <Text className='kv-value'>{s.phone}</Text>
@@ -163,5 +171,15 @@ function SpecialistListBody(props: {
         </View>
       ))}
     </View>
+  )
+}
+
+/** Why some specialists carry 「未开启提醒」, said once above the list rather than on every card. */
+function RemindersOffNote({ count }: { count: number }) {
+  if (count === 0) return null
+  return (
+    <Text id='reminders-off-note' className='banner banner-info'>
+      {count} 位专员未开启消息提醒：新诉求只进小程序「消息」，微信收不到提醒。请提醒他们在「消息」中点「开启提醒」。
+    </Text>
   )
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { AppealAction, AppealActionType } from '@shared/schemas/appeal.schema'
@@ -7,6 +7,7 @@ import { OUTCOME_LABEL, RATING_LABEL } from '@shared/labels'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
 import { useAppealDetail } from '../../../hooks/use-appeal-detail'
 import { useSessionUser } from '../../../hooks/use-session-user'
+import { askAtTap, prepareSubscriptions } from '../../../services/subscriptions'
 import { ROUTES } from '../../../settings'
 import { actionButtonLabel, arrangeActions } from '../../../utils/action-form'
 import { userTask } from '../../../utils/appeal'
@@ -16,6 +17,9 @@ import { AppealHeader, AwaitingMaterialBanner, ClosingNote } from './appeal-head
 import { CoTasks } from './co-tasks'
 import { Timeline } from './timeline'
 import './index.css'
+
+/** Taking on work is a natural tap to ask officials for subscribe messages (DESIGN §9). */
+const ASKS_AT: readonly AppealActionType[] = ['accept', 'accept-task']
 
 /** After handing an appeal to someone else, a specialist can no longer see it: back to the list. */
 function leaveAfterTransfer() {
@@ -30,6 +34,11 @@ export default function AppealDetailPage() {
   const detail = useAppealDetail(id)
   const [panel, setPanel] = useState<AppealActionType | null>(null)
   const [moreOpen, setMoreOpen] = useState(false)
+  const official = user !== null && user.role !== 'staff'
+
+  useEffect(() => {
+    if (official) prepareSubscriptions()
+  }, [official])
 
   if (!id) return <EmptyState text='未找到该诉求' />
   if (!detail.data) {
@@ -46,6 +55,8 @@ export default function AppealDetailPage() {
   const leavesAfter = (action: AppealAction) => action.type === 'transfer' && role === 'specialist'
 
   const submit = async (action: AppealAction) => {
+    // First, while still inside the confirming tap: WeChat shows its dialog only there.
+    if (official && ASKS_AT.includes(action.type)) void askAtTap()
     const result = await detail.act(action, { reload: !leavesAfter(action) })
     if (result.kind === 'done' && leavesAfter(action)) leaveAfterTransfer()
     return result

@@ -7,7 +7,7 @@ import { ChipGroup } from '../../../components/chip-group'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
 import { StatusTag } from '../../../components/status-tag'
 import { useLoader } from '../../../hooks/use-loader'
-import { openAppeal } from '../../../services/navigation'
+import { openAppealAsking, prepareSubscriptions } from '../../../services/subscriptions'
 import { fetchSupervisionQueue } from '../../../services/supervision-api'
 import { holderName, levelLabel } from '../../../utils/appeal'
 import { formatShortDate, formatShortDateTime } from '../../../utils/format'
@@ -36,6 +36,8 @@ export default function SupervisionQueuePage() {
   useDidShow(() => {
     if (shownOnce.current && key) void queue.reload()
     shownOnce.current = true
+    // Opening a row is a natural tap to ask for subscribe messages: know what to ask first.
+    prepareSubscriptions()
   })
 
   usePullDownRefresh(() => {
@@ -111,7 +113,7 @@ function QueueRow({ item }: { item: QueueItem }) {
   const deadline = queueDeadline(appeal)
   const overdue = reasons.includes('overdue')
   return (
-    <View id={`queue-${appeal.id}`} className='card queue-item' onClick={() => openAppeal(appeal.id)}>
+    <View id={`queue-${appeal.id}`} className='card queue-item' onClick={() => openAppealAsking(appeal.id)}>
       <View className='queue-item-head'>
         <Text className='queue-item-title'>{appeal.title}</Text>
         <StatusTag status={appeal.status} />
