@@ -10,7 +10,7 @@ import { useSessionUser } from '../../../hooks/use-session-user'
 import { listCalendarYears, loadCalendarYear } from '../../../services/admin-api'
 import { fieldErrorsFromZod } from '../../../utils/validation'
 import { showSubmitError } from '../../../utils/submit-error'
-import { AdminGate } from '../components/admin-gate'
+import { AccessGate } from '../../../components/access-gate'
 import { parseDateList } from './date-list'
 import '../components/admin.css'
 import './index.css'
@@ -69,7 +69,7 @@ export default function CalendarPage() {
   if (!isCityAdmin) {
     return (
       <View className='page'>
-        <AdminGate scope={{ kind: 'none', message: '工作日历由市级管理员维护' }} signedIn={user !== null} />
+        <AccessGate scope={{ kind: 'none', message: '工作日历由市级管理员维护' }} signedIn={user !== null} />
       </View>
     )
   }

@@ -7,7 +7,7 @@ import { useLoader } from '../../../hooks/use-loader'
 import { cardCodeUrl, fetchAreaCards } from '../../../services/admin-api'
 import { download } from '../../../utils/download'
 import { routeParam } from '../admin-navigation'
-import { AdminGate } from '../components/admin-gate'
+import { AccessGate } from '../../../components/access-gate'
 import { AreaPicker } from '../components/area-picker'
 import { ContactCard } from '../components/contact-card'
 import { useAdminArea } from '../hooks/use-admin-area'
@@ -31,7 +31,7 @@ export default function PrintCardsPage() {
   if (area.scope.kind === 'none') {
     return (
       <View className='page'>
-        <AdminGate scope={area.scope} signedIn={area.user !== null} />
+        <AccessGate scope={area.scope} signedIn={area.user !== null} />
       </View>
     )
   }

@@ -8,7 +8,7 @@ import { useLoader } from '../../../hooks/use-loader'
 import { listEnterprises, listSpecialists, reassignEnterprise } from '../../../services/admin-api'
 import { SCALE_LABEL } from '../admin-labels'
 import { routeParam } from '../admin-navigation'
-import { AdminGate } from '../components/admin-gate'
+import { AccessGate } from '../../../components/access-gate'
 import { AreaPicker } from '../components/area-picker'
 import { ListFoot } from '../../../components/list-foot'
 import { TransferPanel } from '../components/transfer-panel'
@@ -51,7 +51,7 @@ export default function EnterprisesPage() {
     void list.loadMore()
   })
 
-  const gate = <AdminGate scope={area.scope} signedIn={area.user !== null} />
+  const gate = <AccessGate scope={area.scope} signedIn={area.user !== null} />
   if (area.scope.kind === 'none') return <View className='page'>{gate}</View>
 
   const portfolioOwner = specialistId ? specialists.data?.find((s) => s.id === specialistId) : undefined

@@ -9,7 +9,7 @@ import { rosterTemplateUrl, type RosterTemplateFormat } from '../../../services/
 import { goToLogin } from '../../../services/navigation'
 import { download, DownloadError } from '../../../utils/download'
 import { adminScope } from '../admin-scope'
-import { AdminGate } from '../components/admin-gate'
+import { AccessGate } from '../../../components/access-gate'
 import {
   applyBlockedReason,
   canApply,
@@ -55,7 +55,7 @@ export default function RosterPage() {
   if (scope.kind === 'none') {
     return (
       <View className='page'>
-        <AdminGate scope={scope} signedIn={user !== null} />
+        <AccessGate scope={scope} signedIn={user !== null} />
       </View>
     )
   }

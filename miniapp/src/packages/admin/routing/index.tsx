@@ -13,7 +13,7 @@ import { editCategoryRouting, listRoutingChanges } from '../../../services/admin
 import { formatShortDateTime } from '../../../utils/format'
 import { fieldErrorsFromZod } from '../../../utils/validation'
 import { showSubmitError } from '../../../utils/submit-error'
-import { AdminGate } from '../components/admin-gate'
+import { AccessGate } from '../../../components/access-gate'
 import '../components/admin.css'
 import './index.css'
 
@@ -80,7 +80,7 @@ export default function RoutingPage() {
   if (!isCityAdmin) {
     return (
       <View className='page'>
-        <AdminGate scope={{ kind: 'none', message: '诉求类别与时限由市级管理员维护' }} signedIn={user !== null} />
+        <AccessGate scope={{ kind: 'none', message: '诉求类别与时限由市级管理员维护' }} signedIn={user !== null} />
       </View>
     )
   }

@@ -7,7 +7,7 @@ import { useLoader, type Loader } from '../../../hooks/use-loader'
 import { handOverPortfolio, inviteOfficial, listSpecialists } from '../../../services/admin-api'
 import { asApiError } from '../../../services/request'
 import { enterprisesUrl, routeParam } from '../admin-navigation'
-import { AdminGate } from '../components/admin-gate'
+import { AccessGate } from '../../../components/access-gate'
 import { AreaPicker } from '../components/area-picker'
 import { TransferPanel } from '../components/transfer-panel'
 import { useAdminArea } from '../hooks/use-admin-area'
@@ -32,7 +32,7 @@ export default function SpecialistsPage() {
   if (area.scope.kind === 'none') {
     return (
       <View className='page'>
-        <AdminGate scope={area.scope} signedIn={area.user !== null} />
+        <AccessGate scope={area.scope} signedIn={area.user !== null} />
       </View>
     )
   }

@@ -8,7 +8,7 @@ import { openAppeal } from '../../../services/navigation'
 import { fetchDigest, listDigests } from '../../../services/supervision-api'
 import { holderName, levelLabel } from '../../../utils/appeal'
 import { formatShortDate, formatShortDateTime } from '../../../utils/format'
-import { SupervisionGate } from '../components/gate'
+import { AccessGate } from '../../../components/access-gate'
 import { ScopePicker } from '../components/scope-picker'
 import { COUNT_COLUMNS, countsLine, digestsFor, digestUrl, weekLabel } from '../supervision-view'
 import { useSupervisionScope, type SupervisionScopeState } from '../use-supervision-scope'
@@ -29,7 +29,7 @@ export default function SupervisionDigestPage() {
   if (state.scope.kind === 'none') {
     return (
       <View className='page'>
-        <SupervisionGate scope={state.scope} signedIn={state.user !== null} />
+        <AccessGate scope={state.scope} signedIn={state.user !== null} />
       </View>
     )
   }

@@ -11,7 +11,7 @@ import { openAppealAsking, prepareSubscriptions } from '../../../services/subscr
 import { fetchSupervisionQueue } from '../../../services/supervision-api'
 import { holderName, levelLabel } from '../../../utils/appeal'
 import { formatShortDate, formatShortDateTime } from '../../../utils/format'
-import { SupervisionGate } from '../components/gate'
+import { AccessGate } from '../../../components/access-gate'
 import { ScopePicker } from '../components/scope-picker'
 import { filterQueue, queueDeadline, REASON_LABEL, reasonChips, type ReasonFilter } from '../supervision-view'
 import { useSupervisionScope } from '../use-supervision-scope'
@@ -49,7 +49,7 @@ export default function SupervisionQueuePage() {
   if (state.scope.kind === 'none') {
     return (
       <View className='page'>
-        <SupervisionGate scope={state.scope} signedIn={state.user !== null} />
+        <AccessGate scope={state.scope} signedIn={state.user !== null} />
       </View>
     )
   }
