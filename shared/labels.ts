@@ -1,4 +1,4 @@
-import type { AppealActionType, AppealEventType, AppealStatus, EscalationCause, Outcome, Rating, TaskStatus } from './schemas/appeal.schema'
+import type { AppealActionType, AppealEventType, AppealStatus, Channel, EscalationCause, Outcome, Rating, TaskStatus } from './schemas/appeal.schema'
 import type { DeliveryStatus, NotificationKind } from './schemas/notification.schema'
 import type { BindingStatus } from './schemas/user.schema'
 import type { Role } from './schemas/common.schema'
@@ -104,6 +104,9 @@ export const INDUSTRY_LABEL: Record<Industry, string> = {
 }
 
 export const SCALE_LABEL: Record<Scale, string> = { above: '规上', near: '临规', other: '其他' }
+
+/** How an appeal reached the system: filed in the mini-program, or recorded by a specialist. */
+export const CHANNEL_LABEL: Record<Channel, string> = { miniapp: '小程序', visit: '上门走访', phone: '电话', event: '活动' }
 
 /** The inbox's name for each kind of notification (a filter chip, an icon's caption). */
 export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {

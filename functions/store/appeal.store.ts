@@ -10,13 +10,17 @@ import { counterUpdate } from './enterprise.store'
 import { countDelta, isOpen } from '@shared/domain/appeal-counts'
 import { sweepDueAt } from '@shared/domain/deadlines'
 import type { WorkingCalendar } from '@shared/domain/calendar'
+import { withTally } from '@shared/domain/report-tally'
+import { labelsOf, ledgerDelta } from '@shared/domain/report-ledger'
+import { reportCellUpdates } from './report.store'
 
 export { WriteConflict } from './transact'
 
 /*
  * Appeal partition  APPEAL#<id>
  *   sk APPEAL             the appeal itself (gsi1 enterprise, gsi2 holder, gsi3 area, gsi4 city,
- *                         gsi5 the area's open appeals by when the sweep must look at them next)
+ *                         gsi5 the area's open appeals by when the sweep must look at them next,
+ *                         then, once closed, the area's closed appeals by when they closed)
  *   sk EVENT#<seq>        its immutable timeline, seq = the version the event produced
  *   sk TASK#<kind>#<id>   one entry per co-handler (gsi2 holder = the department or task force)
  * Idempotency record  IDEM#<userId>#<key> / IDEM, expiring after a day.
@@ -33,6 +37,7 @@ const CITY_PARTITION = 'CITY'
 const holderOfOwner = (a: Appeal) => (a.ownerId ? `HOLDER#owner:${a.ownerId}` : `HOLDER#area-queue:${a.areaId}`)
 const holderOfCoHandler = (c: Pick<CoHandler, 'kind' | 'id'>) => `HOLDER#${c.kind}:${c.id}`
 const openPartition = (areaId: string) => `OPEN#${areaId}`
+const closedPartition = (areaId: string) => `CLOSED#${areaId}`
 /** Sorts above every ISO instant: an open appeal the sweep has nothing to do for (yet). */
 const NOTHING_TO_SWEEP = 'WAITING'
 
@@ -43,6 +48,9 @@ const NOTHING_TO_SWEEP = 'WAITING'
  * needs the working calendar to find the working day before a deadline.
  */
 function openIndexKeys(appeal: Appeal, calendar: WorkingCalendar) {
+  // Closed appeals move to a partition of their own, by closing time: the reports list "closed in
+  // the month" from it, whenever those appeals were filed.
+  if (appeal.status === 'closed' && appeal.closedAt) return { gsi5pk: closedPartition(appeal.areaId), gsi5sk: `${appeal.closedAt}#${appeal.id}` }
   if (!isOpen(appeal.status)) return {}
   return { gsi5pk: openPartition(appeal.areaId), gsi5sk: `${sweepDueAt(appeal, calendar) ?? NOTHING_TO_SWEEP}#${appeal.id}` }
 }
@@ -100,12 +108,13 @@ const eventItem = (event: AppealEvent) => ({ ...eventKey(event.appealId, event.s
  * either all or nothing.
  */
 export async function createAppeal(
-  appeal: Appeal,
+  submitted: Appeal,
   event: AppealEvent,
   idempotency: { userId: string; key: string; requestHash: string },
   now: Date,
   options: AppealWriteOptions,
 ): Promise<void> {
+  const appeal = withTally(null, submitted, event, options.calendar.isWorkday)
   const expiresAt = Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS
   const order = listOrder(appeal)
   await transactWrite([
@@ -120,6 +129,7 @@ export async function createAppeal(
     { Put: { TableName: TABLE, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
     ...appeal.coHandlers.map((c) => taskPut(appeal, c)),
     ...counterUpdate(appeal.enterpriseId, countDelta(null, appeal.status)),
+    ...reportCellUpdates(appeal.id, ledgerDelta(null, appeal), labelsOf(appeal)),
     ...(options.extra ?? []),
   ])
 }
@@ -164,9 +174,11 @@ export async function getAppealWithEvents(id: string): Promise<{ appeal: Appeal;
 /**
  * Access pattern: record one action. The new state is written only if the appeal is still at
  * the version the action was decided on (`before`), together with its event, the inbox entry
- * of any co-handler it newly asks and the notifications it causes, or not at all.
+ * of any co-handler it newly asks, the notifications it causes and what it moves in the monthly
+ * report cells (the appeal's tally records what the reports count), or not at all.
  */
-export async function saveTransition(before: Appeal, appeal: Appeal, event: AppealEvent, options: AppealWriteOptions): Promise<void> {
+export async function saveTransition(before: Appeal, changed: Appeal, event: AppealEvent, options: AppealWriteOptions): Promise<void> {
+  const appeal = withTally(before, changed, event, options.calendar.isWorkday)
   const asked = appeal.coHandlers.filter((c) => !before.coHandlers.some((b) => b.kind === c.kind && b.id === c.id))
   await transactWrite([
     {
@@ -180,6 +192,7 @@ export async function saveTransition(before: Appeal, appeal: Appeal, event: Appe
     { Put: { TableName: TABLE, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
     ...asked.map((c) => taskPut(appeal, c)),
     ...counterUpdate(appeal.enterpriseId, countDelta(event.from, appeal.status)),
+    ...reportCellUpdates(appeal.id, ledgerDelta(before, appeal), labelsOf(appeal)),
     ...(options.extra ?? []),
   ])
 }
@@ -376,4 +389,72 @@ export function listEvaluatedUnsatisfied(areaId: string, createdSince: string, e
     ExpressionAttributeNames: { '#evaluation': 'evaluation', '#rating': 'rating', '#at': 'at' },
     ExpressionAttributeValues: { ':pk': `AREA#${areaId}`, ':since': createdSince, ':unsatisfied': 'unsatisfied', ':evaluatedSince': evaluatedSince },
   })
+}
+
+/** Access pattern: an area's appeals closed in [from, to), oldest first, one page at a time. */
+export async function listClosedAppealsPage(areaId: string, from: Date, to: Date, startKey?: Record<string, unknown>): Promise<{ items: Appeal[]; next?: Record<string, unknown> }> {
+  const page = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE,
+      IndexName: 'gsi5',
+      KeyConditionExpression: 'gsi5pk = :pk AND gsi5sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': closedPartition(areaId), ':from': from.toISOString(), ':to': `${new Date(to.getTime() - 1).toISOString()}#~` },
+      ExclusiveStartKey: startKey,
+    }),
+  )
+  return { items: (page.Items ?? []).map((item) => stripKeys<Appeal>(item)), next: page.LastEvaluatedKey }
+}
+
+/**
+ * Access pattern: the appeals of one index partition filed in [from, to), one page at a time:
+ * the city (gsi4), an area (gsi3), an owner's portfolio or a co-handler's tasks (gsi2; task
+ * entries carry only the appeal's id, and are returned as ids to fetch).
+ */
+export async function listFiledPage(
+  source: { kind: 'city' } | { kind: 'area'; areaId: string } | { kind: 'owner'; ownerId: string } | { kind: 'coHandler'; coHandler: Pick<CoHandler, 'kind' | 'id'> },
+  from: Date,
+  to: Date,
+  startKey?: Record<string, unknown>,
+): Promise<{ appeals: Appeal[]; taskAppealIds: string[]; next?: Record<string, unknown> }> {
+  const { index, pk } =
+    source.kind === 'city'
+      ? { index: 'gsi4', pk: CITY_PARTITION }
+      : source.kind === 'area'
+        ? { index: 'gsi3', pk: `AREA#${source.areaId}` }
+        : source.kind === 'owner'
+          ? { index: 'gsi2', pk: `HOLDER#owner:${source.ownerId}` }
+          : { index: 'gsi2', pk: holderOfCoHandler(source.coHandler) }
+  const page = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE,
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :pk AND ${index}sk BETWEEN :from AND :to`,
+      ExpressionAttributeValues: { ':pk': pk, ':from': from.toISOString(), ':to': `${new Date(to.getTime() - 1).toISOString()}#~` },
+      ExclusiveStartKey: startKey,
+    }),
+  )
+  const appeals: Appeal[] = []
+  const taskAppealIds: string[] = []
+  for (const item of page.Items ?? []) {
+    if (item.entity === 'TASK') taskAppealIds.push(String(item.appealId))
+    else if (item.entity === 'APPEAL') appeals.push(stripKeys<Appeal>(item))
+  }
+  return { appeals, taskAppealIds, next: page.LastEvaluatedKey }
+}
+
+/** Access pattern: appeals by id (tens to hundreds), in no particular order. */
+export async function getAppeals(ids: readonly string[]): Promise<Appeal[]> {
+  const found: Appeal[] = []
+  for (let i = 0; i < ids.length; i += 100) found.push(...(await batchGetAppeals(ids.slice(i, i + 100))).values())
+  return found
+}
+
+/**
+ * Bulk loading (the data generator): the items of an appeal already carried through its life
+ * by the domain code — the appeal (tally included), its timeline and its co-handling inbox
+ * entries — for BatchWrite. The report cells are not among them: recount them afterwards
+ * (functions/reports/rebuild.use-case.ts). Not for request paths, which write transactionally.
+ */
+export function appealBulkItems(appeal: Appeal, events: readonly AppealEvent[], calendar: WorkingCalendar): Record<string, unknown>[] {
+  return [appealItem(appeal, calendar), ...events.map(eventItem), ...appeal.coHandlers.map((c) => taskPut(appeal, c).Put.Item)]
 }

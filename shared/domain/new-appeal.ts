@@ -35,6 +35,7 @@ export function newAppeal(request: SubmitAppealRequest, ctx: NewAppealContext): 
     id: ctx.id,
     enterpriseId: ctx.enterprise.id,
     enterpriseName: ctx.enterprise.name,
+    enterpriseScale: ctx.enterprise.scale,
     areaId: ctx.enterprise.areaId,
     categoryId: ctx.category.id,
     categoryName: ctx.category.name,

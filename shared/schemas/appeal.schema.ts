@@ -1,10 +1,12 @@
 import * as z from 'zod'
 import { categoryIdSchema, enterpriseIdSchema, instantSchema, roleSchema } from './common.schema'
+import { scaleSchema } from './catalog.schema'
 
 export const appealStatusSchema = z.enum(['submitted', 'assigned', 'in_progress', 'responded', 'closed', 'withdrawn'])
 export type AppealStatus = z.infer<typeof appealStatusSchema>
 
 export const channelSchema = z.enum(['miniapp', 'visit', 'phone', 'event'])
+export type Channel = z.infer<typeof channelSchema>
 export const outcomeSchema = z.enum(['resolved', 'partly', 'cannot'])
 export type Outcome = z.infer<typeof outcomeSchema>
 export const ratingSchema = z.enum(['satisfied', 'basically', 'unsatisfied'])
@@ -196,11 +198,27 @@ export type CoHandler = z.infer<typeof coHandlerSchema>
 export const escalationCauseSchema = z.enum(['hard_case', 'overdue', 'reopen', 'admin'])
 export type EscalationCause = z.infer<typeof escalationCauseSchema>
 
+/**
+ * What the monthly reports count about an appeal beyond its current state, recorded as it
+ * happens: working days taken (on the calendar of the day), and when it was escalated, extended,
+ * reopened, or found open and overdue at a month's end (DESIGN §7).
+ */
+export const appealTallySchema = z.object({
+  firstResponseDays: z.number().int().min(0).optional(),
+  handlingDays: z.number().int().min(0).optional(),
+  escalatedAt: z.array(instantSchema),
+  extendedAt: z.array(instantSchema),
+  reopenedAt: z.array(instantSchema),
+  overdueAtMonthEnd: z.array(z.string()).meta({ description: 'Months (YYYY-MM) at whose end the appeal was open and past a deadline' }),
+})
+export type AppealTally = z.infer<typeof appealTallySchema>
+
 export const appealSchema = z
   .object({
     id: z.string(),
     enterpriseId: z.string(),
     enterpriseName: z.string(),
+    enterpriseScale: scaleSchema.optional().meta({ description: 'The enterprise’s scale when the appeal was filed, for the reports' }),
     areaId: z.string(),
     categoryId: z.string(),
     categoryName: z.string(),
@@ -248,6 +266,7 @@ export const appealSchema = z
     extensionCount: z.number().int().min(0).optional().meta({ description: 'Times an admin extended the resolution deadline' }),
     autoCloseAt: instantSchema.optional().meta({ description: 'Responded appeals close as not evaluated at this instant' }),
     notEvaluated: z.boolean().optional().meta({ description: 'Closed by the system without an evaluation; never counted as satisfied' }),
+    tally: appealTallySchema.optional(),
     version: z.number().int().min(1),
     filerPending: z.boolean().optional().meta({ description: "待核实: the filer's binding to the enterprise was not yet approved" }),
     filerRejected: z.boolean().optional().meta({ description: "The filer's binding was rejected after filing" }),

@@ -1,0 +1,15 @@
+import { reportQuerySchema } from '@shared/schemas/report.schema'
+import { authenticate } from '../lib/authenticate'
+import { httpHandler, ok } from '../lib/http'
+import { parseWith } from '../lib/validate'
+import { authoriseReportScope, buildMonthlyReport } from './report.use-case'
+import { assertMonthBegun } from './report-month-check'
+
+export const handler = httpHandler(async (request) => {
+  const actor = await authenticate(request)
+  const query = parseWith(reportQuerySchema, request.query, '查询条件')
+  const now = new Date()
+  assertMonthBegun(query.month, now)
+  const scope = await authoriseReportScope(actor, query.scope)
+  return ok(await buildMonthlyReport(scope, query.month, now))
+})

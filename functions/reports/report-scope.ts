@@ -1,0 +1,95 @@
+import type { Actor } from '@shared/domain/actor'
+import { ForbiddenError, NotFoundError } from '@shared/errors'
+import type { ReportScopeKey, ReportScopeKind } from '@shared/schemas/report.schema'
+import { getCatalogCached } from '../store/catalog.store'
+import { getUser, listUsersByRole } from '../store/user.store'
+
+export interface ReportScope {
+  key: ReportScopeKey
+  kind: ReportScopeKind
+  /** The area, unit or specialist id; empty for the city. */
+  id: string
+  name: string
+  /** The areas whose appeals the scope can hold: all of them for the city, units and specialists. */
+  areaIds: readonly string[] | 'all'
+}
+
+export const CITY_NAME = '全市'
+
+export function parseScope(key: ReportScopeKey): { kind: ReportScopeKind; id: string } {
+  if (key === 'city') return { kind: 'city', id: '' }
+  const colon = key.indexOf(':')
+  return { kind: key.slice(0, colon) as ReportScopeKind, id: key.slice(colon + 1) }
+}
+
+const FORBIDDEN = '只有该范围的管理员可以查看或导出报表'
+
+/**
+ * Who may see (and export) which report: the city office every scope; an area admin their area
+ * and the portfolios of its specialists; a specialist their own portfolio. Department handlers
+ * and enterprise staff see none. Unknown scopes are 404 to those who could have seen them.
+ */
+export async function authoriseReportScope(actor: Actor, key: ReportScopeKey): Promise<ReportScope> {
+  const { kind, id } = parseScope(key)
+  const catalog = await getCatalogCached()
+  switch (kind) {
+    case 'city':
+      if (actor.role !== 'city_admin') throw new ForbiddenError(FORBIDDEN)
+      return { key, kind, id, name: CITY_NAME, areaIds: 'all' }
+    case 'area': {
+      if (!(actor.role === 'city_admin' || (actor.role === 'area_admin' && actor.areaId === id))) throw new ForbiddenError(FORBIDDEN)
+      const area = catalog.areas.find((a) => a.id === id)
+      if (!area) throw new NotFoundError('未找到该地区')
+      return { key, kind, id, name: area.name, areaIds: [id] }
+    }
+    case 'department':
+    case 'taskForce': {
+      if (actor.role !== 'city_admin') throw new ForbiddenError(FORBIDDEN)
+      const unit = (kind === 'department' ? catalog.departments : catalog.taskForces).find((u) => u.id === id)
+      if (!unit) throw new NotFoundError('未找到该单位')
+      return { key, kind, id, name: unit.name, areaIds: 'all' }
+    }
+    case 'specialist': {
+      const self = actor.role === 'specialist' && actor.id === id
+      if (!self && actor.role !== 'city_admin' && actor.role !== 'area_admin') throw new ForbiddenError(FORBIDDEN)
+      const specialist = await getUser(id)
+      if (!specialist || specialist.role !== 'specialist') throw new NotFoundError('未找到该专员')
+      if (actor.role === 'area_admin' && specialist.areaId !== actor.areaId) throw new ForbiddenError(FORBIDDEN)
+      // Transfers may bring a specialist appeals of other areas; their open work is looked up city-wide.
+      return { key, kind, id, name: specialist.name, areaIds: 'all' }
+    }
+  }
+}
+
+/** The scopes the caller can pick on the dashboard, their widest first. */
+export async function viewableScopes(actor: Actor): Promise<{ key: ReportScopeKey; kind: ReportScopeKind; name: string }[]> {
+  const catalog = await getCatalogCached()
+  switch (actor.role) {
+    case 'city_admin':
+      return [
+        { key: 'city', kind: 'city', name: CITY_NAME },
+        ...catalog.areas.map((a) => ({ key: `area:${a.id}`, kind: 'area' as const, name: a.name })),
+        ...catalog.departments.map((d) => ({ key: `department:${d.id}`, kind: 'department' as const, name: d.name })),
+        ...catalog.taskForces.map((t) => ({ key: `taskForce:${t.id}`, kind: 'taskForce' as const, name: t.name })),
+      ]
+    case 'area_admin': {
+      const area = catalog.areas.find((a) => a.id === actor.areaId)
+      if (!area) return []
+      const specialists = await listUsersByRole('specialist', 2000, area.id)
+      return [
+        { key: `area:${area.id}`, kind: 'area', name: area.name },
+        ...specialists.map((s) => ({ key: `specialist:${s.id}`, kind: 'specialist' as const, name: s.name })),
+      ]
+    }
+    case 'specialist':
+      return [{ key: `specialist:${actor.id}`, kind: 'specialist', name: actor.name }]
+    default:
+      return []
+  }
+}
+
+/** The ids of the areas to read for a scope's open or closed appeals. */
+export async function areasOf(scope: ReportScope): Promise<string[]> {
+  if (scope.areaIds !== 'all') return [...scope.areaIds]
+  return (await getCatalogCached()).areas.map((a) => a.id)
+}
