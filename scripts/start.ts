@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole product on this machine, on embedded defaults.
- *   DynamoDB Local → table → demo city → API (serverless offline) → h5 build → static server.
- * Ctrl-C stops everything it started. `npm start -- --persist` keeps data under .data/.
+ *   DynamoDB Local → table → demo city → S3 (s3rver) → API (serverless offline) → h5 build → static server.
+ * Ctrl-C stops everything it started. `npm start -- --persist` keeps data (and exported files) under .data/.
  */
 import { join, resolve, dirname } from 'node:path'
 import { startApiServer } from './lib/api-server'
@@ -10,10 +10,12 @@ import { buildH5, serveStatic } from './lib/h5'
 import { startLocalSchedule } from './lib/local-schedule'
 import { localWeChatEnv, startLocalWeChat } from './lib/local-wechat'
 import { startLocalOutbox } from './lib/local-outbox'
+import { startLocalExports } from './lib/local-exports'
+import { localS3Env, startLocalS3 } from './lib/s3-local'
 import { stopAll } from './lib/processes'
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..')
-const PORTS = { dynamo: 8000, api: 3000, lambda: 3002, wechat: 3005, h5: 10086 }
+const PORTS = { dynamo: 8000, api: 3000, lambda: 3002, wechat: 3005, s3: 4569, h5: 10086 }
 const TABLE_NAME = 'qinshang-direct-local'
 const persist = process.argv.includes('--persist')
 
@@ -23,6 +25,9 @@ async function main(): Promise<void> {
   const started = Date.now()
   step(`DynamoDB Local on :${PORTS.dynamo} (${persist ? 'data kept in .data/dynamodb' : 'in memory; --persist to keep data'})`)
   const dynamo = await startDynamoLocal({ port: PORTS.dynamo, dataDir: persist ? join(ROOT, '.data', 'dynamodb') : undefined })
+  // Exported reports; emptied at start unless the table's data is kept too.
+  const s3 = await startLocalS3({ port: PORTS.s3, directory: join(ROOT, '.data', 's3'), fresh: !persist })
+  step(`S3 (s3rver) on :${PORTS.s3}, bucket ${s3.bucket}`)
 
   Object.assign(process.env, {
     TABLE_NAME,
@@ -30,6 +35,7 @@ async function main(): Promise<void> {
     AWS_REGION: 'cn-northwest-1',
     TOKEN_SECRET: process.env.TOKEN_SECRET ?? 'local-only-secret-qinshang-direct-0123456789',
     ...localWeChatEnv(PORTS.wechat),
+    ...localS3Env(s3),
   })
   const table = await ensureTable(dynamo.endpoint, TABLE_NAME)
   const { seedDemoCity } = await import('./lib/seed')
@@ -55,6 +61,7 @@ async function main(): Promise<void> {
   const h5 = await serveStatic(h5Dir, PORTS.h5)
   const schedule = startLocalSchedule()
   const outbox = await startLocalOutbox({ endpoint: dynamo.endpoint, tableName: TABLE_NAME })
+  const exportsWorker = await startLocalExports({ endpoint: dynamo.endpoint, tableName: TABLE_NAME })
   const { getEnterprise } = await import('../functions/store/enterprise.store')
   const demoCard = (await getEnterprise('en-0001'))?.cardId
 
@@ -65,6 +72,7 @@ async function main(): Promise<void> {
   Mini-program (h5)  ${h5.url}
   API                ${apiBase}/api   (OpenAPI: ${apiBase}/api/openapi.json)
   DynamoDB Local     ${dynamo.endpoint}   table ${TABLE_NAME}
+  S3 (s3rver)        ${s3.endpoint}   bucket ${s3.bucket} (report exports)
 
 Log in: open the mini-program and pick a demo identity on 选择演示身份, e.g.
   企业联系人  staff:en-0001  湖南锦程汽车零部件有限公司 (its specialist is sp-007)
@@ -96,6 +104,8 @@ Press Ctrl-C to stop everything.
   process.stdout.write('\nStopping…\n')
   await schedule.stop()
   await outbox.stop()
+  await exportsWorker.stop()
+  await s3.close()
   h5.server.close()
   await wechat.close()
   await stopAll()

@@ -122,6 +122,7 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   material_requested: '补充材料',
   deadline_extended: '时限延长',
   digest_ready: '督办周报',
+  export_ready: '报表导出',
 }
 
 /** Where a WeChat push of a notification stands; the inbox has the notification either way. */

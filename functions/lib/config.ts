@@ -10,6 +10,10 @@ const configSchema = z.object({
   AWS_REGION: z.string().min(1).default('cn-northwest-1'),
   /** Set only for local runs (DynamoDB Local); deployed stages use the regional endpoint. */
   DYNAMODB_ENDPOINT: z.url().optional().or(z.literal('').transform(() => undefined)),
+  /** Set only for local runs (s3rver); deployed stages use the regional S3 endpoint. */
+  S3_ENDPOINT: z.url().optional().or(z.literal('').transform(() => undefined)),
+  /** Where report exports are written (a lifecycle rule expires them after 7 days); the local stage's by default. */
+  EXPORT_BUCKET: z.string().min(1).default('qinshang-direct-exports-local'),
   TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters'),
   /** Bearer tokens are short-lived; a refresh re-reads the user, so role changes bite within this. */
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(2 * 3600),

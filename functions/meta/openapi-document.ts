@@ -16,6 +16,7 @@ import { registerCalendarPaths } from './openapi-calendar'
 import { registerRosterPaths } from './openapi-roster'
 import { registerSupervisionPaths } from './openapi-supervision'
 import { registerNotificationPaths } from './openapi-notifications'
+import { registerReportPaths } from './openapi-reports'
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } })
 const errors = {
@@ -110,6 +111,7 @@ export function buildOpenApiDocument(options: { devLogin: boolean }) {
   registerCalendarPaths(registry)
   registerSupervisionPaths(registry)
   registerNotificationPaths(registry)
+  registerReportPaths(registry)
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

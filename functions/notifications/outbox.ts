@@ -1,5 +1,15 @@
 import { ulid } from 'ulid'
-import { appealNotices, audienceOf, digestNotices, digestNotificationsFor, notificationsFor, type AppealChange, type NotificationDraft } from '@shared/domain/notifications'
+import {
+  appealNotices,
+  audienceOf,
+  digestNotices,
+  digestNotificationsFor,
+  exportNotificationsFor,
+  notificationsFor,
+  type AppealChange,
+  type ExportReady,
+  type NotificationDraft,
+} from '@shared/domain/notifications'
 import type { DigestSummary } from '@shared/schemas/supervision.schema'
 import { logger } from '../lib/logger'
 import { notificationWrites, type NotificationRecord } from '../store/notification.store'
@@ -39,4 +49,9 @@ export async function outboxFor(change: AppealChange): Promise<TransactItems> {
 export async function digestOutboxFor(digest: DigestSummary): Promise<TransactItems> {
   const recipients = await resolveAudience(audienceOf(digestNotices(digest)))
   return notificationWrites(toRecords(digestNotificationsFor(digest, recipients)))
+}
+
+/** The outbox items telling the requester that their export is ready, written as the job is marked done. */
+export function exportOutboxFor(ready: ExportReady): TransactItems {
+  return notificationWrites(toRecords(exportNotificationsFor(ready)))
 }

@@ -81,6 +81,8 @@ export const TEMPLATES: Record<TemplateKey, TemplateDefinition> = {
       { key: 'time4', kind: 'time', label: '更新时间', value: (f) => f.at, fallback: '' },
     ],
   },
+  // Also carries export_ready: the report's name (「雨湖区2026年11月月报」), the day it was made,
+  // and the month's overdue and escalation counts.
   digest: {
     key: 'digest',
     name: '督办周报生成通知',

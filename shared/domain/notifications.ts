@@ -4,6 +4,7 @@ import type { NotificationKind, TemplateKey } from '../schemas/notification.sche
 import type { DigestSummary } from '../schemas/supervision.schema'
 import { LEVEL_LABEL, OUTCOME_LABEL, RATING_LABEL } from '../labels'
 import { monthDayLabel } from './calendar'
+import { monthLabel } from './report-month'
 
 /*
  * Who hears about what (DESIGN §9), decided here and nowhere else. Pure: the caller resolves the
@@ -103,6 +104,8 @@ export const KIND_TEMPLATE: Record<NotificationKind, TemplateKey> = {
   material_requested: 'progress',
   deadline_extended: 'progress',
   digest_ready: 'digest',
+  // The report template of admins (who make most exports): a finished export is a report ready.
+  export_ready: 'digest',
 }
 
 /** The templates each role receives, most important first: the order the app asks for them in. */
@@ -118,6 +121,7 @@ export const ROLE_TEMPLATES: Record<Role, readonly TemplateKey[]> = {
 export const appealPage = (appealId: string) => `packages/appeal/detail/index?id=${appealId}`
 export const digestPage = (week: string, areaId: string | null) =>
   `packages/supervision/digest/index?week=${week}${areaId ? `&areaId=${encodeURIComponent(areaId)}` : ''}`
+export const exportsPage = (jobId: string) => `packages/report/exports/index?id=${jobId}`
 
 /** Inbox bodies stay short: the page they open has the whole story. */
 const BODY_MAX = 120
@@ -296,4 +300,41 @@ export function notificationsFor(change: AppealChange, recipients: Recipients): 
 /** The drafts for a digest that was just made. */
 export function digestNotificationsFor(digest: DigestSummary, recipients: Recipients): NotificationDraft[] {
   return draftsFor(digestNotices(digest), recipients, { page: digestPage(digest.week, digest.scope.areaId) })
+}
+
+/** A report export that has finished, as its notice tells it. */
+export interface ExportReady {
+  jobId: string
+  requestedBy: string
+  scopeName: string
+  month: string
+  fileName: string
+  finishedAt: string
+  /** The month's figures the push shows beside the report's name. */
+  overdueAtMonthEnd: number
+  escalations: number
+}
+
+/** An export the person asked for is ready: only they hear about it (the file is theirs to fetch). */
+export function exportNotices(ready: ExportReady): Notice[] {
+  return [
+    {
+      target: user(ready.requestedBy),
+      kind: 'export_ready',
+      title: '月报已导出',
+      body: `「${ready.fileName}」已生成，7 天内可在报表导出页下载`,
+      facts: {
+        at: ready.finishedAt,
+        scopeName: `${ready.scopeName}${monthLabel(ready.month)}月报`,
+        overdue: ready.overdueAtMonthEnd,
+        escalated: ready.escalations,
+        note: '月报已导出，请在小程序中下载',
+      },
+    },
+  ]
+}
+
+/** The drafts for an export that just finished (the requester is named: nothing to look up). */
+export function exportNotificationsFor(ready: ExportReady): NotificationDraft[] {
+  return draftsFor(exportNotices(ready), NO_RECIPIENTS, { page: exportsPage(ready.jobId) })
 }

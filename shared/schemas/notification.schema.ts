@@ -3,7 +3,8 @@ import { instantSchema } from './common.schema'
 
 /**
  * What a notification is about (DESIGN §9). Officials hear about work that reaches them, staff
- * about the progress of what they filed, admins about escalations and the Monday digest.
+ * about the progress of what they filed, admins about escalations and the Monday digest, and
+ * whoever asked for a report export that it is ready.
  */
 export const notificationKindSchema = z.enum([
   'new_appeal',
@@ -18,6 +19,7 @@ export const notificationKindSchema = z.enum([
   'material_requested',
   'deadline_extended',
   'digest_ready',
+  'export_ready',
 ])
 export type NotificationKind = z.infer<typeof notificationKindSchema>
 

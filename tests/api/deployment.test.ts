@@ -55,13 +55,22 @@ describe('the deployed stage (osls package --stage prod)', () => {
 
   it('pushes notifications from the table’s stream, reporting failed records one by one', () => {
     const mappings = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping')
-    expect(mappings).toHaveLength(1)
-    expect(mappings[0]!.Properties).toMatchObject({
+    expect(mappings).toHaveLength(2)
+    const notifications = mappings.find((m) => JSON.stringify(m.Properties.FilterCriteria).includes('NOTIFICATION'))!
+    expect(notifications.Properties).toMatchObject({
       EventSourceArn: { 'Fn::GetAtt': ['AppTable', 'StreamArn'] },
       StartingPosition: 'TRIM_HORIZON',
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     })
-    expect(JSON.stringify(mappings[0]!.Properties.FilterCriteria)).toContain('NOTIFICATION')
+  })
+
+  it('starts report exports from the inserts of export jobs on the same stream, one job at a time', () => {
+    const mappings = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping')
+    const exports = mappings.find((m) => JSON.stringify(m.Properties.FilterCriteria).includes('EXPORT_JOB'))!
+    expect(exports.Properties).toMatchObject({ EventSourceArn: { 'Fn::GetAtt': ['AppTable', 'StreamArn'] }, BatchSize: 1 })
+    expect(JSON.stringify(exports.Properties.FilterCriteria)).toContain('INSERT')
+    const bucket = Object.values(template.Resources).find((r) => r.Type === 'AWS::S3::Bucket')
+    expect(JSON.stringify(bucket?.Properties.LifecycleConfiguration)).toContain('"ExpirationInDays":7')
   })
 
   it('ships in each package its own bundle and nothing else, demo login never', async () => {
@@ -75,7 +84,7 @@ describe('the deployed stage (osls package --stage prod)', () => {
 
   it('keeps every function package small (AWS SDK left to the runtime)', () => {
     // The two spreadsheet routes carry exceljs (1.3 MB minified); every other route stays lean.
-    const SPREADSHEET = new Set(['importRoster.zip', 'rosterTemplate.zip'])
+    const SPREADSHEET = new Set(['importRoster.zip', 'rosterTemplate.zip', 'exportReports.zip'])
     const zips = readdirSync(outDir).filter((f) => f.endsWith('.zip'))
     expect(zips.length).toBeGreaterThanOrEqual(20)
     for (const zip of zips) {

@@ -1,11 +1,26 @@
+import { dirname, join, resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { startDynamoLocal } from '../../scripts/lib/dynamo-local'
 import { stopAll } from '../../scripts/lib/processes'
+import { startLocalS3 } from '../../scripts/lib/s3-local'
 import { TEST_PORTS } from './ports'
 
-/** Integration tests: one DynamoDB Local; each test file makes its own table in it. */
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..', '..')
+
+/**
+ * Integration tests: one DynamoDB Local, each test file making its own table in it, and one S3
+ * (s3rver) whose export bucket they share (export keys are job ids, unique across files).
+ */
 export default async function setup(project: TestProject) {
-  const dynamo = await startDynamoLocal({ port: TEST_PORTS.integration.dynamo })
+  const [dynamo, s3] = await Promise.all([
+    startDynamoLocal({ port: TEST_PORTS.integration.dynamo }),
+    startLocalS3({ port: TEST_PORTS.integration.s3, directory: join(ROOT, '.run', `s3-${TEST_PORTS.integration.s3}`), fresh: true }),
+  ])
   project.provide('dynamoEndpoint', dynamo.endpoint)
-  return stopAll
+  project.provide('s3Endpoint', s3.endpoint)
+  project.provide('exportBucket', s3.bucket)
+  return async () => {
+    await s3.close()
+    await stopAll()
+  }
 }

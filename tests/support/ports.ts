@@ -1,4 +1,4 @@
-/** Ports of the test stacks: apart from `npm start` (8000/3000/3002/10086) and from each other. */
+/** Ports of the test stacks: apart from `npm start` (8000/3000/3002/3005/4569/10086) and from each other. */
 /**
  * `TEST_PORT_OFFSET` moves every test port (and the test build folders) so that two test runs
  * can share a machine, e.g. a run of one suite while another suite is already running.
@@ -7,9 +7,9 @@ export const TEST_PORT_OFFSET = Number(process.env.TEST_PORT_OFFSET ?? 0)
 const at = (port: number) => port + TEST_PORT_OFFSET
 
 export const TEST_PORTS = {
-  integration: { dynamo: at(8300) },
-  api: { dynamo: at(8310), api: at(3310), lambda: at(3312), wechat: at(3314), h5: at(10310) },
-  e2e: { dynamo: at(8320), api: at(3320), lambda: at(3322), wechat: at(3324), h5: at(10320) },
+  integration: { dynamo: at(8300), s3: at(8306) },
+  api: { dynamo: at(8310), api: at(3310), lambda: at(3312), wechat: at(3314), s3: at(3316), h5: at(10310) },
+  e2e: { dynamo: at(8320), api: at(3320), lambda: at(3322), wechat: at(3324), s3: at(3326), h5: at(10320) },
 }
 
 /** A build folder of its own for each offset, so parallel runs do not overwrite each other. */

@@ -1,0 +1,54 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
+import * as z from 'zod'
+import { errorBodySchema } from '@shared/schemas/common.schema'
+import { exportJobSchema, exportRequestSchema } from '@shared/schemas/report.schema'
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } })
+const security = [{ bearer: [] }]
+
+// The envelopes the export routes answer with, around the shared job schema.
+const exportJobEnvelope = z.object({ job: exportJobSchema }).meta({ id: 'ExportJobEnvelope' })
+const exportJobList = z.object({ items: z.array(exportJobSchema).meta({ description: 'Newest first, about the last week (jobs and files expire after 7 days)' }) }).meta({ id: 'ExportJobList' })
+const exportId = z.object({ id: z.string().meta({ description: 'Export job id, e.g. ex-01k…' }) })
+
+/** Monthly reports (DESIGN §7): the export routes. */
+export function registerReportPaths(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'post',
+    path: '/api/reports/exports',
+    summary: "Export a scope's monthly report as XLSX (summary, breakdowns, detail rows) or CSV (detail rows); made in the background",
+    description:
+      'Who may export what is who may view it: the city admin any scope, an area admin their area and its specialists, a specialist their own portfolio. ' +
+      'The same export already queued or running is answered instead of a second one; at most 3 run at once per person. ' +
+      'Follow the job with GET /api/reports/exports/{id}; the requester is also notified (export_ready) when it is done.',
+    security,
+    request: { body: { content: { 'application/json': { schema: exportRequestSchema } } } },
+    responses: {
+      202: json(exportJobEnvelope, '已排队，后台生成'),
+      400: json(errorBodySchema, '请求有误：字段级中文说明见 error.fields'),
+      401: json(errorBodySchema, '未登录'),
+      403: json(errorBodySchema, '无权导出该范围的报表'),
+      404: json(errorBodySchema, '统计范围不存在'),
+      429: json(errorBodySchema, '同时进行的导出过多'),
+    },
+  })
+  registry.registerPath({
+    method: 'get',
+    path: '/api/reports/exports',
+    summary: "The caller's recent export jobs, newest first",
+    security,
+    responses: { 200: json(exportJobList, '导出任务'), 401: json(errorBodySchema, '未登录') },
+  })
+  registry.registerPath({
+    method: 'get',
+    path: '/api/reports/exports/{id}',
+    summary: 'One of the caller’s export jobs: progress while it runs; when done, a download link valid for 15 minutes (ask again for a fresh one)',
+    security,
+    request: { params: exportId },
+    responses: {
+      200: json(exportJobEnvelope, '导出任务'),
+      401: json(errorBodySchema, '未登录'),
+      404: json(errorBodySchema, '不存在，或不是调用者发起的'),
+    },
+  })
+}

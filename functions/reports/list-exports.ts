@@ -1,0 +1,8 @@
+import { authenticate } from '../lib/authenticate'
+import { httpHandler, ok } from '../lib/http'
+import { listExports } from './export.use-case'
+
+export const handler = httpHandler(async (request) => {
+  const actor = await authenticate(request)
+  return ok({ items: await listExports(actor, new Date()) })
+})
