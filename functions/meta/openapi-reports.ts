@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import * as z from 'zod'
 import { errorBodySchema } from '@shared/schemas/common.schema'
-import { exportJobSchema, exportRequestSchema } from '@shared/schemas/report.schema'
+import { drillPageSchema, drillQuerySchema, exportJobSchema, exportRequestSchema, monthlyReportSchema, reportQuerySchema, reportScopesSchema } from '@shared/schemas/report.schema'
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } })
 const security = [{ bearer: [] }]
@@ -11,8 +11,47 @@ const exportJobEnvelope = z.object({ job: exportJobSchema }).meta({ id: 'ExportJ
 const exportJobList = z.object({ items: z.array(exportJobSchema).meta({ description: 'Newest first, about the last week (jobs and files expire after 7 days)' }) }).meta({ id: 'ExportJobList' })
 const exportId = z.object({ id: z.string().meta({ description: 'Export job id, e.g. ex-01k…' }) })
 
-/** Monthly reports (DESIGN §7): the export routes. */
+/** Monthly reports (DESIGN §7): the report, the appeals behind its figures, and exports. */
 export function registerReportPaths(registry: OpenAPIRegistry): void {
+  const forbidden = json(errorBodySchema, '只有该范围的管理员可以查看：市级管理员任意范围，属地管理员本属地及其专员，专员本人')
+  registry.registerPath({
+    method: 'get',
+    path: '/api/reports/scopes',
+    summary: 'The report scopes the caller may view, widest first, and the current month',
+    security,
+    responses: { 200: json(reportScopesSchema, '可查看的统计范围'), 401: json(errorBodySchema, '未登录'), 403: json(errorBodySchema, '只有管理员和专员可以查看报表') },
+  })
+  registry.registerPath({
+    method: 'get',
+    path: '/api/reports/monthly',
+    summary: "One month's report of a scope: figures and rates of DESIGN §7, breakdowns, 12-month trend, summary paragraph",
+    description:
+      'scope: city | area:<id> | department:<id> | taskForce:<id> | specialist:<id>; month: YYYY-MM in Asia/Shanghai, not after the current month. ' +
+      'Rates are fractions, null when the denominator is zero (shown as —).',
+    security,
+    request: { query: reportQuerySchema },
+    responses: {
+      200: json(monthlyReportSchema, '月报'),
+      400: json(errorBodySchema, '查询条件有误：字段级中文说明见 error.fields'),
+      401: json(errorBodySchema, '未登录'),
+      403: forbidden,
+      404: json(errorBodySchema, '统计范围不存在'),
+    },
+  })
+  registry.registerPath({
+    method: 'get',
+    path: '/api/reports/appeals',
+    summary: 'The appeals behind one figure of a report (optionally one breakdown row), newest first, 20 a page',
+    security,
+    request: { query: drillQuerySchema },
+    responses: {
+      200: json(drillPageSchema, '诉求列表'),
+      400: json(errorBodySchema, '查询条件有误'),
+      401: json(errorBodySchema, '未登录'),
+      403: forbidden,
+      404: json(errorBodySchema, '统计范围不存在'),
+    },
+  })
   registry.registerPath({
     method: 'post',
     path: '/api/reports/exports',
