@@ -45,8 +45,8 @@ export default defineConfig<'webpack5'>(() => {
     compiler: { type: 'webpack5', errorLevel: 1 },
     cache: { enable: false },
     mini: {
-      // zod ships ES2020; compiling it keeps the weapp output ES5.
-      compile: { include: [sharedDir, (file: string) => /node_modules[\\/]zod[\\/]/.test(file)] },
+      // zod and taro-react-echarts ship ES2015+; compiling them keeps the weapp output ES5.
+      compile: { include: [sharedDir, (file: string) => /node_modules[\\/](zod|taro-react-echarts)[\\/]/.test(file)] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -30,6 +30,11 @@ export default defineAppConfig({
       root: 'packages/inbox',
       pages: ['list/index'],
     },
+    {
+      // ECharts lives only here: the charts never weigh on the main package or other subpackages.
+      root: 'packages/report',
+      pages: ['dashboard/index', 'appeals/index', 'monthly/index', 'exports/index'],
+    },
   ],
   // h5 only: Taro's slide animation hides the previous page on a ~300 ms timer, and a tab
   // switch inside that window leaves the tab page hidden (blank screen). Instant switches avoid it.

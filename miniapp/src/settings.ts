@@ -28,4 +28,8 @@ export const ROUTES = {
   supervisionQueue: '/packages/supervision/queue/index',
   supervisionDigest: '/packages/supervision/digest/index',
   inbox: '/packages/inbox/list/index',
+  reportDashboard: '/packages/report/dashboard/index',
+  reportAppeals: '/packages/report/appeals/index',
+  reportMonthly: '/packages/report/monthly/index',
+  reportExports: '/packages/report/exports/index',
 } as const

@@ -122,6 +122,16 @@ export default function MePage() {
         </View>
       ) : null}
 
+      {user.role === 'area_admin' || user.role === 'city_admin' || user.role === 'specialist' ? (
+        <View className='card me-menu'>
+          <Text className='section-title'>统计报表</Text>
+          <View id='menu-reports' className='me-menu-item' onClick={open(ROUTES.reportDashboard)}>
+            <Text>{user.role === 'specialist' ? '我的办理统计' : '统计看板与月报'}</Text>
+            <Text className='muted'>›</Text>
+          </View>
+        </View>
+      ) : null}
+
       {user.role === 'area_admin' || user.role === 'city_admin' ? (
         <View className='card me-menu'>
           <Text className='section-title'>名册、联系卡与日历</Text>

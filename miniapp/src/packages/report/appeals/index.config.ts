@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '统计明细',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '统计看板',
+  enablePullDownRefresh: true,
+})

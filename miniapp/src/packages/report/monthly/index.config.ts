@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '月报',
+  enablePullDownRefresh: true,
+})
