@@ -69,8 +69,9 @@ describe('the deployed stage (osls package --stage prod)', () => {
     const exports = mappings.find((m) => JSON.stringify(m.Properties.FilterCriteria).includes('EXPORT_JOB'))!
     expect(exports.Properties).toMatchObject({ EventSourceArn: { 'Fn::GetAtt': ['AppTable', 'StreamArn'] }, BatchSize: 1 })
     expect(JSON.stringify(exports.Properties.FilterCriteria)).toContain('INSERT')
-    const bucket = Object.values(template.Resources).find((r) => r.Type === 'AWS::S3::Bucket')
-    expect(JSON.stringify(bucket?.Properties.LifecycleConfiguration)).toContain('"ExpirationInDays":7')
+    // Exported files expire after a week.
+    expect(template.Resources.ExportBucket?.Type).toBe('AWS::S3::Bucket')
+    expect(JSON.stringify(template.Resources.ExportBucket?.Properties.LifecycleConfiguration)).toContain('"ExpirationInDays":7')
   })
 
   it('ships in each package its own bundle and nothing else, demo login never', async () => {

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { appealResponseSchema } from '@shared/schemas/appeal.schema'
 import { errorBodySchema } from '@shared/schemas/common.schema'
-import { drillPageSchema, monthlyReportSchema, reportScopesSchema } from '@shared/schemas/report.schema'
+import * as z from 'zod'
+import { drillPageSchema, exportJobSchema, monthlyReportSchema, reportScopesSchema } from '@shared/schemas/report.schema'
 import { monthOf } from '@shared/domain/report-month'
 import { apiClient } from '../support/api-client'
 
 const api = apiClient(inject('apiUrl'))
+const exportJobEnvelope = z.object({ job: exportJobSchema })
 const month = monthOf(new Date())
 
 let staff: string
@@ -109,5 +111,33 @@ describe('GET /api/reports/scopes', () => {
     const own = reportScopesSchema.parse((await api.call('GET', '/api/reports/scopes', { token: specialist })).body)
     expect(own.scopes.map((s) => s.key)).toEqual(['specialist:sp-004'])
     expectError(await api.call('GET', '/api/reports/scopes', { token: staff }), 403, 'FORBIDDEN')
+  })
+})
+
+describe('report exports over HTTP', () => {
+  it('queues an export, makes it in the background and hands out a download link to the requester only', async () => {
+    const queued = await api.call('POST', '/api/reports/exports', { token: areaAdmin, body: { scope: 'area:xt-hitech', month, format: 'xlsx' } })
+    expect(queued.status).toBe(202)
+    const { job } = exportJobEnvelope.parse(queued.body)
+    expect(job).toMatchObject({ scope: 'area:xt-hitech', month, format: 'xlsx' })
+    let done = job
+    for (let i = 0; i < 120 && done.status !== 'done' && done.status !== 'failed'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      done = exportJobEnvelope.parse((await api.call('GET', `/api/reports/exports/${job.id}`, { token: areaAdmin })).body).job
+    }
+    expect(done.status).toBe('done')
+    expect(done.fileName).toMatch(/\.xlsx$/)
+    const file = await fetch(done.url!)
+    expect(file.status).toBe(200)
+    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 2).toString()).toBe('PK')
+    expectError(await api.call('GET', `/api/reports/exports/${job.id}`, { token: cityAdmin }), 404, 'NOT_FOUND')
+  })
+
+  it('lets only the admins of a scope export it, and names bad fields', async () => {
+    expectError(await api.call('POST', '/api/reports/exports', { token: areaAdmin, body: { scope: 'city', month, format: 'xlsx' } }), 403, 'FORBIDDEN')
+    expectError(await api.call('POST', '/api/reports/exports', { token: specialist, body: { scope: 'specialist:sp-007', month } }), 403, 'FORBIDDEN')
+    expectError(await api.call('POST', '/api/reports/exports', { token: staff, body: { scope: 'specialist:sp-004', month } }), 403, 'FORBIDDEN')
+    const bad = expectError(await api.call('POST', '/api/reports/exports', { token: cityAdmin, body: { scope: 'city', month: '2026-1', format: 'pdf' } }), 400, 'VALIDATION_FAILED')
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(['format', 'month'])
   })
 })
