@@ -36,10 +36,9 @@ export async function actOnAppeal(actor: Actor, appealId: string, action: Appeal
   const { appeal, event } = applyAction(current, action, actor, now, context)
   const extra = await outboxFor({ before: current, after: appeal, event })
   try {
-    await saveTransition(current, appeal, event, { calendar: context.calendar, extra })
+    return await saveTransition(current, appeal, event, { calendar: context.calendar, extra })
   } catch (error) {
     if (error instanceof WriteConflict) throw new ConflictError('VERSION_CONFLICT', '该诉求刚被他人更新，请刷新后再试')
     throw error
   }
-  return appeal
 }

@@ -26,8 +26,8 @@ export async function applyWithRetry(
     if (!appeal || !transition) return null
     const extra = await outboxFor({ before: appeal, after: transition.appeal, event: transition.event })
     try {
-      await saveTransition(appeal, transition.appeal, transition.event, { calendar: workingCalendar, extra })
-      return { before: appeal, transition }
+      const written = await saveTransition(appeal, transition.appeal, transition.event, { calendar: workingCalendar, extra })
+      return { before: appeal, transition: { ...transition, appeal: written } }
     } catch (error) {
       if (!(error instanceof WriteConflict) || attempt >= MAX_ATTEMPTS) throw error
     }

@@ -47,8 +47,7 @@ export async function submitAppeal(actor: Actor, key: string, request: SubmitApp
     const { appeal, event, calendar } = await prepare(actor, request, now)
     const extra = await outboxFor({ before: null, after: appeal, event })
     try {
-      await createAppeal(appeal, event, { userId: actor.id, key, requestHash: hash }, now, { calendar, extra })
-      return { appeal, created: true }
+      return { appeal: await createAppeal(appeal, event, { userId: actor.id, key, requestHash: hash }, now, { calendar, extra }), created: true }
     } catch (error) {
       if (!(error instanceof WriteConflict) || attempt >= MAX_ATTEMPTS) throw error
       // Another request with this key is being written: back off briefly, then read its result.

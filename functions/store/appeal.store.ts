@@ -104,8 +104,8 @@ const eventItem = (event: AppealEvent) => ({ ...eventKey(event.appealId, event.s
 
 /**
  * Access pattern: file a new appeal. The appeal, its first event, its co-handling tasks, the
- * idempotency record and the notifications are written in one transaction, so a retry finds
- * either all or nothing.
+ * idempotency record, the notifications and the report cells are written in one transaction, so
+ * a retry finds either all or nothing. Returns the appeal as written (with its report tally).
  */
 export async function createAppeal(
   submitted: Appeal,
@@ -113,7 +113,7 @@ export async function createAppeal(
   idempotency: { userId: string; key: string; requestHash: string },
   now: Date,
   options: AppealWriteOptions,
-): Promise<void> {
+): Promise<Appeal> {
   const appeal = withTally(null, submitted, event, options.calendar.isWorkday)
   const expiresAt = Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS
   const order = listOrder(appeal)
@@ -132,6 +132,7 @@ export async function createAppeal(
     ...reportCellUpdates(appeal.id, ledgerDelta(null, appeal), labelsOf(appeal)),
     ...(options.extra ?? []),
   ])
+  return appeal
 }
 
 /** Access pattern: the record of an earlier submission with this key (strongly consistent). */
@@ -175,9 +176,10 @@ export async function getAppealWithEvents(id: string): Promise<{ appeal: Appeal;
  * Access pattern: record one action. The new state is written only if the appeal is still at
  * the version the action was decided on (`before`), together with its event, the inbox entry
  * of any co-handler it newly asks, the notifications it causes and what it moves in the monthly
- * report cells (the appeal's tally records what the reports count), or not at all.
+ * report cells (the appeal's tally records what the reports count), or not at all. Returns the
+ * appeal as written.
  */
-export async function saveTransition(before: Appeal, changed: Appeal, event: AppealEvent, options: AppealWriteOptions): Promise<void> {
+export async function saveTransition(before: Appeal, changed: Appeal, event: AppealEvent, options: AppealWriteOptions): Promise<Appeal> {
   const appeal = withTally(before, changed, event, options.calendar.isWorkday)
   const asked = appeal.coHandlers.filter((c) => !before.coHandlers.some((b) => b.kind === c.kind && b.id === c.id))
   await transactWrite([
@@ -195,6 +197,7 @@ export async function saveTransition(before: Appeal, changed: Appeal, event: App
     ...reportCellUpdates(appeal.id, ledgerDelta(before, appeal), labelsOf(appeal)),
     ...(options.extra ?? []),
   ])
+  return appeal
 }
 
 /**
