@@ -6,6 +6,8 @@
  *     connections against the local stack (DynamoDB Local + serverless offline).
  *  4. Roster dry run and import; the sweep, a supervision queue and the weekly digests with
  *     thousands of open appeals.
+ *  5. Monthly reports at a city's scale: 100,000 generated appeals over a year, the report
+ *     recount, city and area reports, the XLSX export. `BENCH_ONLY=reports` runs this part alone.
  */
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -18,6 +20,7 @@ import { startApiServer } from './lib/api-server'
 import { startLocalWeChat } from './lib/local-wechat'
 import { largeRosterXlsx } from './lib/bench-roster'
 import { benchSupervision } from './lib/bench-supervision'
+import { benchReports } from './lib/bench-reports'
 import { ensureTable, startDynamoLocal } from './lib/dynamo-local'
 import { stopAll } from './lib/processes'
 
@@ -153,6 +156,23 @@ async function latency(): Promise<void> {
 
   heading('Supervision at scale (in process, same DynamoDB Local)')
   await benchSupervision((line) => process.stdout.write(line))
+
+  await reportsAtScale()
+}
+
+function reportsAtScale(): Promise<void> {
+  heading('Monthly reports at scale (in process, same DynamoDB Local)')
+  return benchReports((line) => process.stdout.write(line))
+}
+
+/** `BENCH_ONLY=reports`: a DynamoDB Local of its own with the demo city, then the reports part alone. */
+async function reportsOnly(): Promise<void> {
+  const dynamo = await startDynamoLocal({ port: PORTS.dynamo })
+  Object.assign(process.env, { TABLE_NAME: 'qinshang-direct-local', DYNAMODB_ENDPOINT: dynamo.endpoint, TOKEN_SECRET: 'local-only-secret-qinshang-direct-0123456789' })
+  await ensureTable(dynamo.endpoint, 'qinshang-direct-local')
+  const { seedDemoCity } = await import('./lib/seed')
+  await seedDemoCity()
+  await reportsAtScale()
 }
 
 /** Time to dry-run a city-sized roster, and to import one, through the API. */
@@ -181,9 +201,13 @@ let stopWeChat = async () => {}
 
 async function main(): Promise<void> {
   const started = Date.now()
-  await bundleSizes()
-  await weappSize()
-  await latency()
+  if (process.env.BENCH_ONLY === 'reports') {
+    await reportsOnly()
+  } else {
+    await bundleSizes()
+    await weappSize()
+    await latency()
+  }
   process.stdout.write(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s\n`)
 }
 

@@ -10,6 +10,8 @@ async function main() {
   const { values } = parseArgs({ options: { apply: { type: 'boolean', default: false } } })
   process.env.TABLE_NAME ??= 'qinshang-direct-local'
   process.env.DYNAMODB_ENDPOINT ??= 'http://127.0.0.1:8000'
+  // The functions' configuration asks for a token secret, which the rebuild never uses.
+  process.env.TOKEN_SECRET ??= 'local-only-secret-qinshang-direct-0123456789'
   const { rebuildReports } = await import('../functions/reports/rebuild.use-case')
   const started = Date.now()
   const result = await rebuildReports({ apply: values.apply ?? false })

@@ -28,7 +28,7 @@ export interface RunOptions {
 const FAILED = '导出失败，请稍后重新导出'
 
 /** The month's appeals of the scope as detail rows, a page at a time, with names and filers' phones looked up per page. */
-async function* detailPages(scope: ReportScope, month: string): AsyncGenerator<DetailRow[]> {
+export async function* detailPages(scope: ReportScope, month: string): AsyncGenerator<DetailRow[]> {
   const catalog = await getCatalogCached()
   const areaNames = new Map(catalog.areas.map((a) => [a.id, a.name]))
   for await (const page of appealsOfMonth(scope, month)) {

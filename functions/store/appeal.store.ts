@@ -461,3 +461,11 @@ export async function getAppeals(ids: readonly string[]): Promise<Appeal[]> {
 export function appealBulkItems(appeal: Appeal, events: readonly AppealEvent[], calendar: WorkingCalendar): Record<string, unknown>[] {
   return [appealItem(appeal, calendar), ...events.map(eventItem), ...appeal.coHandlers.map((c) => taskPut(appeal, c).Put.Item)]
 }
+
+/** Access pattern (rebuild): when the city's first appeal was filed, if any — one item of the city index. */
+export async function firstFiledAt(): Promise<string | undefined> {
+  const page = await dynamo.send(
+    new QueryCommand({ TableName: TABLE, IndexName: 'gsi4', KeyConditionExpression: 'gsi4pk = :pk', ExpressionAttributeValues: { ':pk': CITY_PARTITION }, Limit: 1, ScanIndexForward: true }),
+  )
+  return page.Items?.[0] ? String(page.Items[0].createdAt) : undefined
+}
