@@ -5,7 +5,6 @@ import type { Appeal } from '@shared/schemas/appeal.schema'
 import type { Role } from '@shared/schemas/common.schema'
 import type { Dimension, MonthlyReport } from '@shared/schemas/report.schema'
 import { formatRate } from '@shared/domain/report-figures'
-import { AccessGate } from '../../../components/access-gate'
 import { ChipGroup } from '../../../components/chip-group'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
 import { StatusTag } from '../../../components/status-tag'
@@ -15,6 +14,7 @@ import { fetchDrillAppeals, fetchMonthlyReport } from '../../../services/report-
 import { holderName } from '../../../utils/appeal'
 import { ReportChart } from '../components/report-chart'
 import { ReportPicker } from '../components/report-picker'
+import { reportGate } from '../components/report-gate'
 import {
   asOfText,
   breakdownChart,
@@ -64,17 +64,8 @@ export default function ReportDashboardPage() {
     Promise.all([report.reload(), overdue.reload(), escalated.reload()]).then(stop, stop)
   })
 
-  if (state.access.kind === 'none') {
-    return (
-      <View className='page'>
-        <AccessGate scope={state.access} signedIn={state.user !== null} />
-      </View>
-    )
-  }
-  if (!target) {
-    if (state.scopes.error) return <ErrorState message={state.scopes.error.message} onRetry={() => void state.scopes.reload()} />
-    return <LoadingState />
-  }
+  const gate = reportGate(state)
+  if (gate || !target) return gate
 
   return (
     <View className='page report-page'>

@@ -2,11 +2,10 @@ import { useMemo } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { ExportFormat, ExportJob } from '@shared/schemas/report.schema'
-import { AccessGate } from '../../../components/access-gate'
-import { ErrorState, LoadingState } from '../../../components/page-state'
 import { download, DownloadError } from '../../../utils/download'
 import { formatShortDateTime } from '../../../utils/format'
 import { ReportPicker } from '../components/report-picker'
+import { reportGate } from '../components/report-gate'
 import { EXPORT_FORMAT_LABEL, EXPORT_STATUS_LABEL, exportFileName, exportLine, exportProgress, weappCanOpen } from '../export-view'
 import { parseTarget } from '../report-view'
 import { useReportTarget } from '../use-report-target'
@@ -28,17 +27,8 @@ export default function ReportExportsPage() {
   const exports = useExportJobs()
   const { target } = state
 
-  if (state.access.kind === 'none') {
-    return (
-      <View className='page'>
-        <AccessGate scope={state.access} signedIn={state.user !== null} />
-      </View>
-    )
-  }
-  if (!target) {
-    if (state.scopes.error) return <ErrorState message={state.scopes.error.message} onRetry={() => void state.scopes.reload()} />
-    return <LoadingState />
-  }
+  const gate = reportGate(state)
+  if (gate || !target) return gate
 
   return (
     <View className='page report-page'>

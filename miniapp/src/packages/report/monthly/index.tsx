@@ -2,11 +2,11 @@ import { useMemo } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { Dimension, MonthlyReport } from '@shared/schemas/report.schema'
-import { AccessGate } from '../../../components/access-gate'
 import { ErrorState, LoadingState } from '../../../components/page-state'
 import { useLoader } from '../../../hooks/use-loader'
 import { fetchMonthlyReport } from '../../../services/report-api'
 import { ReportPicker } from '../components/report-picker'
+import { reportGate } from '../components/report-gate'
 import {
   asOfText,
   BREAKDOWN_COLUMNS,
@@ -44,17 +44,8 @@ export default function ReportMonthlyPage() {
     report.reload().then(stop, stop)
   })
 
-  if (state.access.kind === 'none') {
-    return (
-      <View className='page'>
-        <AccessGate scope={state.access} signedIn={state.user !== null} />
-      </View>
-    )
-  }
-  if (!target) {
-    if (state.scopes.error) return <ErrorState message={state.scopes.error.message} onRetry={() => void state.scopes.reload()} />
-    return <LoadingState />
-  }
+  const gate = reportGate(state)
+  if (gate || !target) return gate
 
   return (
     <View id='monthly-page' className='page report-page monthly-page'>
