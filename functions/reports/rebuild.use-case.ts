@@ -21,8 +21,8 @@ export interface RebuildResult {
 }
 
 /**
- * Every appeal of the city filed in one month, page by page from the city index (a Query, never a
- * Scan). Read month by month: a page of one long Query costs DynamoDB Local as much as the rows
+ * Every appeal of the city filed in one month, page by page from a Query of the city index.
+ * Read month by month: a page of one long Query costs DynamoDB Local as much as the rows
  * left after it, and months can be read side by side.
  */
 async function appealsFiledIn(month: string): Promise<Appeal[]> {

@@ -10,7 +10,7 @@ import type { TransactItems } from './transact'
  *   counters  n:<dimension>|<value>|<metric>  (numbers, moved with ADD)
  *   labels    l:<dimension>|<value>           (names of rows the catalog does not hold)
  * One partition per month holds every scope's cells, so a report reads one Query per month and
- * the rebuild can list a month's cells without a Scan. Busy scopes are split into shards, picked
+ * the rebuild lists a month's cells with one Query. Busy scopes are split into shards, picked
  * by the appeal's id, so that changes to different appeals rarely meet on one item (a transaction
  * touching an item another one holds is cancelled and retried); a report adds the shards up.
  */

@@ -5,6 +5,7 @@ import { errorBodySchema } from '@shared/schemas/common.schema'
 import { notificationPageSchema, subscriptionsSchema, unreadCountSchema } from '@shared/schemas/notification.schema'
 import { loginResponseSchema } from '@shared/schemas/user.schema'
 import { apiClient } from '../support/api-client'
+import { expectError } from '../support/expect-error'
 
 const api = apiClient(inject('apiUrl'))
 const body = { enterpriseId: 'en-0001', categoryId: 'power', title: '新线路接电', description: '新厂房需要接入 10kV 线路，已等三周' }
@@ -20,14 +21,6 @@ async function file(token = staff, payload: object = body) {
   const reply = await api.call('POST', '/api/appeals', { token, body: payload, headers: { 'Idempotency-Key': key() } })
   expect(reply.status).toBe(201)
   return appealResponseSchema.parse(reply.body).appeal
-}
-
-function expectError(reply: { status: number; body: unknown }, status: number, code: string) {
-  expect(reply.status).toBe(status)
-  const parsed = errorBodySchema.parse(reply.body)
-  expect(parsed.error.code).toBe(code)
-  expect(parsed.error.message).toMatch(/[\u4e00-\u9fa5]/)
-  return parsed.error
 }
 
 beforeAll(async () => {

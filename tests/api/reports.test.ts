@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { appealResponseSchema } from '@shared/schemas/appeal.schema'
-import { errorBodySchema } from '@shared/schemas/common.schema'
 import * as z from 'zod'
 import { drillPageSchema, exportJobSchema, monthlyReportSchema, reportScopesSchema } from '@shared/schemas/report.schema'
 import { monthOf } from '@shared/domain/report-month'
 import { apiClient } from '../support/api-client'
+import { expectError } from '../support/expect-error'
 
 const api = apiClient(inject('apiUrl'))
 const exportJobEnvelope = z.object({ job: exportJobSchema })
@@ -16,14 +16,6 @@ let specialist: string
 let areaAdmin: string
 let cityAdmin: string
 let handler: string
-
-function expectError(reply: { status: number; body: unknown }, status: number, code: string) {
-  expect(reply.status).toBe(status)
-  const parsed = errorBodySchema.parse(reply.body)
-  expect(parsed.error.code).toBe(code)
-  expect(parsed.error.message).toMatch(/[\u4e00-\u9fa5]/)
-  return parsed.error
-}
 
 beforeAll(async () => {
   ;[staff, specialist, areaAdmin, cityAdmin, handler] = (await Promise.all(['staff:en-0003', 'sp-004', 'ad-xt-hitech', 'ad-city', 'dh-001'].map((as) => api.login(as)))) as [

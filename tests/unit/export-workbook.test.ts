@@ -2,27 +2,13 @@ import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { BreakdownRow, Figures, MonthlyReport } from '@shared/schemas/report.schema'
-import { ratesOf } from '@shared/domain/report-figures'
+import { figuresOf, ratesOf } from '@shared/domain/report-figures'
 import { DETAIL_COLUMNS, detailRowOf, type DetailRow } from '../../functions/reports/export-rows'
 import { BREAKDOWN_SHEETS, DETAIL_SHEET, FIGURE_COLUMNS, RATE_COLUMNS, SUMMARY_LINES, SUMMARY_SHEET, writeWorkbook } from '../../functions/reports/export-workbook'
 import { makeAppeal } from '../support/fixtures'
 
 const figures = (overrides: Partial<Figures> = {}): Figures => ({
-  received: 0,
-  withdrawn: 0,
-  closed: 0,
-  resolved: 0,
-  cohortClosed: 0,
-  onTime: 0,
-  evaluated: 0,
-  satisfied: 0,
-  basically: 0,
-  unsatisfied: 0,
-  notEvaluated: 0,
-  escalations: 0,
-  extensions: 0,
-  reopenings: 0,
-  overdueAtMonthEnd: 0,
+  ...figuresOf({}),
   ...overrides,
 })
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { figuresOf } from '@shared/domain/report-figures'
 import type { BreakdownRow, ExportJob, Figures, MonthlyReport, Rates, TrendPoint } from '@shared/schemas/report.schema'
 import type { User } from '@shared/schemas/user.schema'
 import {
@@ -36,23 +37,7 @@ import {
 } from '../../miniapp/src/packages/report/report-view'
 import { exportFileName, exportLine, exportProgress, formatBytes, isExportFinished, upsertJob, weappCanOpen } from '../../miniapp/src/packages/report/export-view'
 
-const ZERO: Figures = {
-  received: 0,
-  withdrawn: 0,
-  closed: 0,
-  resolved: 0,
-  cohortClosed: 0,
-  onTime: 0,
-  evaluated: 0,
-  satisfied: 0,
-  basically: 0,
-  unsatisfied: 0,
-  notEvaluated: 0,
-  escalations: 0,
-  extensions: 0,
-  reopenings: 0,
-  overdueAtMonthEnd: 0,
-}
+const ZERO: Figures = figuresOf({})
 const NO_RATES: Rates = { closeRate: null, cohortCloseRate: null, onTimeRate: null, satisfactionRate: null, resolvedRate: null }
 
 function row(key: string, name: string, patch: Partial<Figures> = {}, rates: Partial<Rates> = {}): BreakdownRow {
