@@ -39,7 +39,9 @@ function resource() {
     Properties: {
       TableName: '${self:custom.tableName}',
       ...rest,
-      StreamSpecification,
+      // `schema` is CreateTable's shape (the local table needs `StreamEnabled`); CloudFormation's
+      // StreamSpecification has only the view type, and a stream exists whenever it is given.
+      StreamSpecification: { StreamViewType: StreamSpecification.StreamViewType },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
     },

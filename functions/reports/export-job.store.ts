@@ -20,7 +20,9 @@ export const ENTITY = 'EXPORT_JOB'
 const DAY_SECONDS = 86_400
 
 /** A job as stored: what the API shows (without the link, made fresh on each read), and what the worker needs. */
-export interface ExportJobRecord extends Omit<ExportJob, 'url'> {
+export interface ExportJobRecord extends Omit<ExportJob, 'url' | 'fileName'> {
+  /** Given when the job is queued; jobs queued before that was so got it only when done. */
+  fileName?: string
   /** The scope as authorised when the job was requested: the worker runs it as it was allowed. */
   reportScope: ReportScope
   /** Last change, and the worker's heartbeat while it runs. */

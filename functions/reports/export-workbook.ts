@@ -123,6 +123,44 @@ const NO_VALUE = '—'
 const BOLD = { bold: true }
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }
 
+/** The report's name: the summary's title, and the header of every printed page. */
+export const reportTitle = (report: Pick<MonthlyReport, 'scope' | 'month'>): string => `亲商直通 企业诉求办理月报 — ${report.scope.name} ${monthLabel(report.month)}`
+
+/** In a header or footer `&` starts a code (&P, &N, &A…): a name's own `&` is written `&&`. */
+const headerFooterText = (text: string) => text.replace(/&/g, '&&')
+
+/** A4 in the OOXML paper-size list (exceljs declares it in a const enum, which isolated modules cannot read). */
+const A4 = 9
+
+/**
+ * How a sheet prints, as an office prints it (A4, not the US Letter a spreadsheet assumes when
+ * told nothing): one page wide, as many pages down as the rows need (the summary on exactly one),
+ * across the page where the table is wide, its header row repeated on every page, and each page
+ * headed with the report's name and the sheet, numbered 第 n 页，共 N 页 at the foot. Given when
+ * the sheet is added: the streaming writer reads it then.
+ */
+function printLayout(
+  report: MonthlyReport,
+  layout: { orientation: 'portrait' | 'landscape'; headerRow: number; onePage?: boolean },
+): Pick<ExcelJS.AddWorksheetOptions, 'pageSetup' | 'headerFooter'> {
+  return {
+    pageSetup: {
+      paperSize: A4,
+      orientation: layout.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: layout.onePage ? 1 : 0,
+      printTitlesRow: `${layout.headerRow}:${layout.headerRow}`,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddHeader: `&L&9${headerFooterText(reportTitle(report))}&R&9&A`,
+      oddFooter: '&C&9第 &P 页，共 &N 页',
+    },
+  }
+}
+
 /** Committed rows between two looks at the sink: keeps what waits for the upload to about a page. */
 const DRAIN_EVERY = 200
 
@@ -130,32 +168,47 @@ async function drained(sink: Writable): Promise<void> {
   if (sink.writableNeedDrain) await once(sink, 'drain')
 }
 
+/** Columns a text takes at the default font: a Chinese character is two, anything else one. */
+const textWidth = (text: string) => Array.from(text).reduce((sum, ch) => sum + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0)
+
+/**
+ * A table's header row. A header wider than its column wraps instead of running into the next
+ * one (当月受理已办结数 over a column of ten), the row made tall enough for the most lines.
+ */
 function header(sheet: ExcelJS.Worksheet, values: string[]): void {
   const row = sheet.addRow(values)
   row.font = BOLD
-  row.eachCell((cell) => (cell.fill = HEADER_FILL))
+  row.eachCell((cell) => {
+    cell.fill = HEADER_FILL
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
+  })
+  const lines = Math.max(1, ...values.map((text, i) => Math.ceil(textWidth(text) / Math.max(1, (sheet.getColumn(i + 1).width ?? 10) - 1))))
+  if (lines > 1) row.height = 15 * lines
   row.commit()
 }
 
 function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: MonthlyReport): void {
-  const sheet = workbook.addWorksheet(SUMMARY_SHEET)
-  sheet.columns = [{ width: 30 }, { width: 14 }, { width: 60 }]
-  const title = sheet.addRow([`亲商直通 企业诉求办理月报 — ${report.scope.name} ${monthLabel(report.month)}`])
-  title.font = { bold: true, size: 14 }
-  title.commit()
   const asOf = `${shanghaiTime(report.asOf)}${report.monthComplete ? '' : '（本月尚未结束，数据截至此时）'}`
-  for (const [label, value] of [
+  const about = [
     ['统计范围', report.scope.name],
     ['统计月份', monthLabel(report.month)],
     ['报告日期', asOf],
-  ] as const) {
-    sheet.addRow([label, value]).commit()
-  }
+  ] as const
+  // The title, the lines about the report and a blank line, then the table's header. Three
+  // columns fit upright; the headline figures are one page, as the monthly report's first page is.
+  const headerRow = 1 + about.length + 2
+  const sheet = workbook.addWorksheet(SUMMARY_SHEET, printLayout(report, { orientation: 'portrait', headerRow, onePage: true }))
+  sheet.columns = [{ width: 30 }, { width: 14 }, { width: 60 }]
+  const title = sheet.addRow([reportTitle(report)])
+  title.font = { bold: true, size: 14 }
+  title.commit()
+  for (const [label, value] of about) sheet.addRow([label, value]).commit()
   sheet.addRow([]).commit()
   header(sheet, ['指标', '数值', '口径说明'])
   for (const line of SUMMARY_LINES) {
     const value = line.value(report)
     const row = sheet.addRow([line.label, value ?? NO_VALUE, line.note(report)])
+    row.getCell(3).alignment = { indent: 1 }
     const cell = row.getCell(2)
     if (value !== null && line.kind === 'rate') cell.numFmt = PERCENT
     if (value === null) cell.alignment = { horizontal: 'right' }
@@ -165,6 +218,7 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Mont
   // The paragraph spans the value and note columns, wrapped, tall enough for a few lines.
   const summary = sheet.addRow(['概述', report.summary])
   sheet.mergeCells(summary.number, 2, summary.number, 3)
+  summary.getCell(1).alignment = { vertical: 'top' }
   summary.getCell(2).alignment = { wrapText: true, vertical: 'top' }
   summary.height = 15 * Math.max(2, Math.ceil(Array.from(report.summary).length / 36))
   summary.commit()
@@ -172,7 +226,7 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Mont
 }
 
 function writeBreakdown(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: MonthlyReport, spec: (typeof BREAKDOWN_SHEETS)[number]): void {
-  const sheet = workbook.addWorksheet(spec.sheet, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] })
+  const sheet = workbook.addWorksheet(spec.sheet, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }], ...printLayout(report, { orientation: 'landscape', headerRow: 1 }) })
   sheet.columns = [{ width: 24 }, ...FIGURE_COLUMNS.map(() => ({ width: 10 })), ...RATE_COLUMNS.map(() => ({ width: 14 }))]
   header(sheet, [spec.column, ...FIGURE_COLUMNS.map((c) => c.header), ...RATE_COLUMNS.map((c) => c.header)])
   const rows = report.breakdowns[spec.dimension] ?? []
@@ -219,7 +273,7 @@ export async function writeWorkbook(
   writeSummary(workbook, report)
   for (const spec of BREAKDOWN_SHEETS) writeBreakdown(workbook, report, spec)
 
-  const detail = workbook.addWorksheet(DETAIL_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
+  const detail = workbook.addWorksheet(DETAIL_SHEET, { views: [{ state: 'frozen', ySplit: 1 }], ...printLayout(report, { orientation: 'landscape', headerRow: 1 }) })
   detail.columns = DETAIL_COLUMNS.map((c) => ({ width: c.width }))
   header(detail, DETAIL_COLUMNS.map((c) => c.header))
   let rows = 0

@@ -3,7 +3,7 @@ import type { Actor } from '@shared/domain/actor'
 import { NotFoundError, RateLimitedError } from '@shared/errors'
 import type { ExportJob, ExportRequest } from '@shared/schemas/report.schema'
 import { presignDownload } from '../lib/s3'
-import { asciiFileName } from './export-file'
+import { asciiFileName, exportFileName } from './export-file'
 import { getExportJob, listExportJobsOf, putExportJob, type ExportJobRecord } from './export-job.store'
 import { assertMonthBegun } from './report-month-check'
 import { authoriseReportScope } from './report.use-case'
@@ -41,7 +41,8 @@ function asShown(r: ExportJobRecord, now: Date): ExportJob {
     requestedBy: r.requestedBy,
     createdAt: r.createdAt,
     ...(r.finishedAt ? { finishedAt: r.finishedAt } : {}),
-    ...(r.fileName ? { fileName: r.fileName } : {}),
+    // One name from queued to done; a job queued before jobs were named at once gets the same one.
+    fileName: r.fileName ?? exportFileName(r.scopeName, r.month, r.format),
     ...(r.bytes !== undefined ? { bytes: r.bytes } : {}),
     ...(r.error ? { error: r.error } : {}),
   }
@@ -72,6 +73,7 @@ export async function requestExport(actor: Actor, request: ExportRequest, now: D
     scopeName: scope.name,
     month: request.month,
     format: request.format,
+    fileName: exportFileName(scope.name, request.month, request.format),
     status: 'queued',
     progress: { done: 0, total: 0 },
     requestedBy: actor.id,
@@ -88,8 +90,8 @@ export async function getExport(actor: Actor, id: string, now: Date): Promise<Ex
   const record = /^ex-[0-9a-z]{26}$/.test(id) ? await getExportJob(id) : undefined
   if (!record || record.requestedBy !== actor.id) throw new NotFoundError('未找到该导出任务')
   const job = asShown(record, now)
-  if (job.status !== 'done' || !record.objectKey || !record.fileName) return job
-  return { ...job, url: await presignDownload(record.objectKey, record.fileName, asciiFileName(job.scope, job.month, job.format)) }
+  if (job.status !== 'done' || !record.objectKey) return job
+  return { ...job, url: await presignDownload(record.objectKey, job.fileName, asciiFileName(job.scope, job.month, job.format)) }
 }
 
 /** The caller's recent jobs, newest first, without links (each is made when one is opened). */

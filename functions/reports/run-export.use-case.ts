@@ -53,7 +53,8 @@ async function produce(job: ExportJobRecord, report: MonthlyReport, now: () => D
   const { bytes } = await uploadStream(objectKey, EXPORT_CONTENT_TYPE[job.format], async (sink) => {
     rows = job.format === 'xlsx' ? await writeWorkbook(report, pages, sink, onRows) : await writeCsv(pages, sink, onRows)
   })
-  return { fileName: exportFileName(job.scopeName, job.month, job.format), objectKey, bytes, rows }
+  // The name the job was given when it was queued (older jobs had none yet: the same rule makes it).
+  return { fileName: job.fileName ?? exportFileName(job.scopeName, job.month, job.format), objectKey, bytes, rows }
 }
 
 /**

@@ -239,6 +239,23 @@ describe('exporting the detail rows as CSV', () => {
   })
 })
 
+describe('the export’s file name', () => {
+  it('is one name from the moment it is queued: the job record, the list, the done job and the download', async () => {
+    const name = '亲商直通月报-杨波凯-2026年10月.xlsx'
+    const queued = await requestExport(specialist4, { scope: 'specialist:sp-004', month: MONTH, format: 'xlsx' }, NOW)
+    expect(queued).toMatchObject({ status: 'queued', fileName: name })
+    expect((await getExportJob(queued.id))?.fileName).toBe(name)
+    expect((await listExports(specialist4, NOW)).find((j) => j.id === queued.id)?.fileName).toBe(name)
+
+    expect(await runExport(queued.id, { now: clock })).toBe('done')
+    const done = await getExport(specialist4, queued.id, NOW)
+    expect(done).toMatchObject({ status: 'done', fileName: name })
+    expect((await listExports(specialist4, NOW)).find((j) => j.id === queued.id)?.fileName).toBe(name)
+    const { response } = await download(done)
+    expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`)
+  })
+})
+
 describe('who may export what', () => {
   const request = (actor: Actor, scope: string) => requestExport(actor, { scope, month: MONTH, format: 'xlsx' }, NOW)
 
@@ -293,11 +310,13 @@ describe('the worker on the table’s stream', () => {
   // the stream from its start, so it also makes the jobs the tests above left queued.
   let poller: StreamPoller
   beforeAll(async () => {
-    poller = await startStreamPoller({ endpoint: inject('dynamoEndpoint'), tableName: process.env.TABLE_NAME!, handler: (event) => handleExportStream(event), idleMs: 50, log: () => undefined })
+    poller = await startStreamPoller({ endpoint: process.env.DYNAMODB_ENDPOINT!, tableName: process.env.TABLE_NAME!, handler: (event) => handleExportStream(event), idleMs: 50, log: () => undefined })
   })
   afterAll(() => poller?.stop())
 
   it('makes an export as soon as it is asked for', async () => {
+    // The worker runs on the stream with the machine's clock, as in production; the job is asked
+    // for and read on that clock too, and the month exported (October 2026) is long past on any day.
     const queued = await requestExport(areaAdmin, { scope: 'specialist:sp-001', month: MONTH, format: 'csv' }, new Date())
     await poller.caughtUp(30_000)
     const job = await getExport(areaAdmin, queued.id, new Date())

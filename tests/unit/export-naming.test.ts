@@ -4,6 +4,7 @@ import { attachmentDisposition, encodeRfc5987 } from '../../functions/lib/conten
 import { asciiFileName, exportFileName, exportObjectKey } from '../../functions/reports/export-file'
 import { EVERY_MS, EVERY_ROWS, progressThrottle } from '../../functions/reports/export-progress'
 import { renderData } from '../../functions/notifications/templates'
+import { exportFileName as shownFileName } from '../../miniapp/src/packages/report/export-view'
 
 describe('export file names', () => {
   it('name the file after the scope and the month, in Chinese', () => {
@@ -18,6 +19,20 @@ describe('export file names', () => {
   it('keep object keys and the fallback name ASCII', () => {
     expect(exportObjectKey({ id: 'ex-01kabc', month: '2026-11', format: 'xlsx' })).toBe('exports/2026-11/ex-01kabc.xlsx')
     expect(asciiFileName('area:yuhu', '2026-11', 'xlsx')).toBe('qinshang-report-area-yuhu-2026-11.xlsx')
+  })
+})
+
+describe('one name for an export, whatever its state', () => {
+  it('shows a job that is not done yet under the name its file will be saved as', () => {
+    // A queued or running job as a server that sent no name yet answered it.
+    const queued = { scopeName: '湘乡经开区', month: '2026-12', format: 'xlsx' } as const
+    expect(shownFileName(queued)).toBe('亲商直通月报-湘乡经开区-2026年12月.xlsx')
+    expect(shownFileName(queued)).toBe(exportFileName('湘乡经开区', '2026-12', 'xlsx'))
+    expect(shownFileName({ ...queued, format: 'csv', scopeName: '工业/建筑业' })).toBe(exportFileName('工业/建筑业', '2026-12', 'csv'))
+  })
+
+  it('shows the server’s name when it gives one', () => {
+    expect(shownFileName({ scopeName: '湘乡经开区', month: '2026-12', format: 'xlsx', fileName: '亲商直通月报-湘乡经开区-2026年12月.xlsx' })).toBe('亲商直通月报-湘乡经开区-2026年12月.xlsx')
   })
 })
 

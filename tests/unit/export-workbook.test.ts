@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { BreakdownRow, Figures, MonthlyReport } from '@shared/schemas/report.schema'
 import { figuresOf, ratesOf } from '@shared/domain/report-figures'
 import { DETAIL_COLUMNS, detailRowOf, type DetailRow } from '../../functions/reports/export-rows'
-import { BREAKDOWN_SHEETS, DETAIL_SHEET, FIGURE_COLUMNS, RATE_COLUMNS, SUMMARY_LINES, SUMMARY_SHEET, writeWorkbook } from '../../functions/reports/export-workbook'
+import { BREAKDOWN_SHEETS, DETAIL_SHEET, FIGURE_COLUMNS, RATE_COLUMNS, SUMMARY_LINES, SUMMARY_SHEET, reportTitle, writeWorkbook } from '../../functions/reports/export-workbook'
 import { makeAppeal } from '../support/fixtures'
 
 const figures = (overrides: Partial<Figures> = {}): Figures => ({
@@ -154,5 +154,38 @@ describe('the report workbook', () => {
     expect(sheet.getRow(2).getCell(10).numFmt).toBe('yyyy-mm-dd hh:mm')
     expect(cells(3)).toMatchObject({ 编号: 'ap-closed', 状态: '已办结', 是否按时: '是', 办理结果: '已解决', 评价: '满意', '办理用时(工作日)': 4, 企业规模: '规上' })
     expect(cells(4)).toMatchObject({ 编号: 'ap-late', 是否按时: '否', 评价: '未评价' })
+  })
+})
+
+describe('the report workbook on paper (see export-workbook-print.test.ts for the printed pages)', () => {
+  it('sets every sheet to A4, one page wide, its header row repeated, the report named and the pages numbered', async () => {
+    const { workbook } = await workbookOf(pagesOf([open, closed]))
+    expect(reportTitle(report)).toBe('亲商直通 企业诉求办理月报 — 雨湖区 2026年11月')
+    for (const sheet of workbook.worksheets) {
+      const summary = sheet.name === SUMMARY_SHEET
+      expect({ sheet: sheet.name, ...sheet.pageSetup }).toMatchObject({
+        sheet: sheet.name,
+        paperSize: 9,
+        orientation: summary ? 'portrait' : 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: summary ? 1 : 0,
+        printTitlesRow: summary ? '6:6' : '1:1',
+      })
+      expect(sheet.headerFooter.oddHeader).toBe('&L&9亲商直通 企业诉求办理月报 — 雨湖区 2026年11月&R&9&A')
+      expect(sheet.headerFooter.oddFooter).toBe('&C&9第 &P 页，共 &N 页')
+    }
+    // The summary's repeated row is its table's header.
+    expect(valuesOf(workbook.getWorksheet(SUMMARY_SHEET)!, 6)).toEqual(['指标', '数值', '口径说明'])
+  })
+
+  it('writes a scope’s own & so that the header does not read it as a code', async () => {
+    const sink = new PassThrough()
+    const chunks: Buffer[] = []
+    sink.on('data', (chunk: Buffer) => chunks.push(chunk))
+    await writeWorkbook({ ...report, scope: { ...report.scope, name: '工业&建筑业专班' } }, pagesOf(), sink)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer)
+    expect(workbook.getWorksheet(SUMMARY_SHEET)!.headerFooter.oddHeader).toBe('&L&9亲商直通 企业诉求办理月报 — 工业&&建筑业专班 2026年11月&R&9&A')
   })
 })

@@ -325,6 +325,7 @@ describe('exports', () => {
     scopeName: '雨湖区',
     month: '2026-11',
     format: 'xlsx',
+    fileName: '亲商直通月报-雨湖区-2026年11月.xlsx',
     status: 'running',
     progress: { done: 0, total: 0 },
     requestedBy: 'ad-yuhu',
@@ -354,7 +355,8 @@ describe('exports', () => {
   })
 
   it('names the file and describes it in one line', () => {
-    expect(exportFileName(job({}))).toBe('雨湖区2026年11月诉求办理情况.xlsx')
+    // Before a server named queued jobs: the name the file will get, never a second one.
+    expect(exportFileName({ scopeName: '雨湖区', month: '2026-11', format: 'xlsx' })).toBe('亲商直通月报-雨湖区-2026年11月.xlsx')
     expect(exportFileName(job({ fileName: '月报.xlsx' }))).toBe('月报.xlsx')
     expect(exportLine(job({ status: 'done', bytes: 12_600 }))).toBe('雨湖区 · 2026年11月 · Excel · 12.3 KB')
     expect(exportLine(job({ format: 'csv' }))).toBe('雨湖区 · 2026年11月 · CSV')

@@ -1,4 +1,5 @@
 import type { ExportFormat, ExportJob } from '@shared/schemas/report.schema'
+import { exportFileName as sharedExportFileName } from '@shared/domain/export-file-name'
 import { monthLabel } from '@shared/domain/report-month'
 
 /** Pure helpers of the export page (导出): progress, labels, the list of jobs. */
@@ -24,9 +25,12 @@ export function exportProgress(job: Pick<ExportJob, 'status' | 'progress'>): { p
   return { percent: Math.min(99, Math.floor((done / total) * 100)), text: `${EXPORT_STATUS_LABEL.running} ${Math.min(done, total)}/${total}` }
 }
 
-/** The file's name: the server's, or one that says what it holds. */
-export function exportFileName(job: Pick<ExportJob, 'fileName' | 'scopeName' | 'month' | 'format'>): string {
-  return job.fileName ?? `${job.scopeName}${monthLabel(job.month)}诉求办理情况.${job.format}`
+/**
+ * The file's name, the same from queued to done: the server's, or — from a server that did not
+ * send one yet — the very name it will give the file (one rule, in shared/).
+ */
+export function exportFileName(job: Pick<ExportJob, 'scopeName' | 'month' | 'format'> & { fileName?: string }): string {
+  return job.fileName ?? sharedExportFileName(job.scopeName, job.month, job.format)
 }
 
 /** 12.3 KB */
