@@ -1,5 +1,5 @@
 import { appealForViewer } from '@shared/domain/co-tasks'
-import { appealActionSchema } from '@shared/schemas/appeal.schema'
+import { appealActionSchema, appealPathSchema } from '@shared/schemas/appeal.schema'
 import { authenticate } from '../lib/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
@@ -7,7 +7,8 @@ import { actOnAppeal } from './act-on-appeal.use-case'
 
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
+  const { id } = parseWith(appealPathSchema, request.params, '诉求编号')
   const action = parseWith(appealActionSchema, request.body)
-  const appeal = await actOnAppeal(actor, request.params.id ?? '', action)
+  const appeal = await actOnAppeal(actor, id, action, request.now)
   return ok({ appeal: appealForViewer(appeal, actor) })
 })

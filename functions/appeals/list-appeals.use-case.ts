@@ -1,22 +1,28 @@
 import { listingScopes } from '@shared/domain/access'
 import type { Actor } from '@shared/domain/actor'
 import { appealForViewer } from '@shared/domain/co-tasks'
+import * as z from 'zod'
 import type { AppealPage, AppealStatus } from '@shared/schemas/appeal.schema'
+import { pageCursor } from '../lib/cursor'
 import { listAppeals } from '../store/appeal.store'
 
 /** A status filter can leave a page empty while more remain; read on a little before answering. */
 const MAX_ROUNDS = 4
 
-/** The appeals this caller may see, newest first, one page. */
+/** Where the next page starts: below this list order (`<createdAt>#<appeal id>`). */
+const appealsCursor = pageCursor('appeals', z.object({ below: z.string().regex(/^[0-9TZ:.+-]{10,35}#ap-[0-9a-z]{1,40}$/) }))
+
+/** The appeals this caller may see, newest first, one page; the cursor is the caller's and the filter's only. */
 export async function listVisibleAppeals(actor: Actor, query: { limit: number; cursor?: string; status?: AppealStatus[] }): Promise<AppealPage> {
   const scopes = listingScopes(actor)
-  let cursor = query.cursor
+  const context = { caller: actor.id, filters: { status: query.status } }
+  let below = appealsCursor.decode(context, query.cursor)?.below
   const items: AppealPage['items'] = []
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const page = await listAppeals(scopes, { cursor, limit: query.limit - items.length, statuses: query.status })
+    const page = await listAppeals(scopes, { below, limit: query.limit - items.length, statuses: query.status })
     items.push(...page.items)
-    cursor = page.cursor ?? undefined
-    if (!cursor || items.length >= query.limit) break
+    below = page.next ?? undefined
+    if (!below || items.length >= query.limit) break
   }
-  return { items: items.map((appeal) => appealForViewer(appeal, actor)), cursor: cursor ?? null }
+  return { items: items.map((appeal) => appealForViewer(appeal, actor)), cursor: below ? appealsCursor.encode(context, { below }) : null }
 }

@@ -1,4 +1,6 @@
+import * as z from 'zod'
 import type { Actor } from '@shared/domain/actor'
+import { canSeePortfolio } from '@shared/domain/admin-access'
 import { ForbiddenError, NotFoundError, ValidationError } from '@shared/errors'
 import type { EnterprisePage, SpecialistSummary } from '@shared/schemas/roster.schema'
 import { organisationOf } from '../cards/card-view'
@@ -8,10 +10,14 @@ import { getUsers, listUsersByRole } from '../store/user.store'
 import { getBudgetsOf } from '../store/push.store'
 import { budgetEmpty } from '@shared/domain/push-budget'
 import { config } from '../lib/config'
+import { pageCursor } from '../lib/cursor'
 import { configuredTemplates } from '../notifications/subscriptions.use-case'
 import { templateIdOf } from '../notifications/templates'
 
-export type EnterpriseListQuery = EnterpriseQuery
+export type EnterpriseListQuery = Omit<EnterpriseQuery, 'after'> & { cursor?: string }
+
+/** Where the next page starts: after this index position (an area's `<id>`, a portfolio's `<area>#<id>`). */
+const enterprisesCursor = pageCursor('enterprises', z.object({ after: z.string().regex(/^([a-z][a-z0-9-]{0,39}#)?en-[0-9a-z-]{1,40}$/) }))
 
 /**
  * Which enterprises the caller may list: a specialist their own portfolio; an area admin their
@@ -20,7 +26,8 @@ export type EnterpriseListQuery = EnterpriseQuery
 function scopeOf(actor: Actor, query: EnterpriseListQuery): EnterpriseListQuery {
   switch (actor.role) {
     case 'specialist':
-      if (query.specialistId && query.specialistId !== actor.id) throw new NotFoundError('未找到该专员')
+      // 我服务的企业: their own portfolio, read-only; anyone else's is not there for them.
+      if (query.specialistId && !canSeePortfolio(actor, query.specialistId)) throw new NotFoundError('未找到该专员')
       return { ...query, specialistId: actor.id }
     case 'area_admin':
       if (query.areaId && query.areaId !== actor.areaId) throw new NotFoundError('未找到该属地')
@@ -34,7 +41,11 @@ function scopeOf(actor: Actor, query: EnterpriseListQuery): EnterpriseListQuery 
 }
 
 export async function listEnterprises(actor: Actor, query: EnterpriseListQuery): Promise<EnterprisePage> {
-  const page = await queryEnterprises(scopeOf(actor, query))
+  // The cursor belongs to the list as scoped: the caller, the area or portfolio, the filters.
+  const { cursor, limit, ...filters } = scopeOf(actor, query)
+  const context = { caller: actor.id, filters }
+  const after = enterprisesCursor.decode(context, cursor)?.after
+  const page = await queryEnterprises({ ...filters, limit, after })
   const specialists = await getUsers(page.items.flatMap((e) => (e.specialistId ? [e.specialistId] : [])))
   return {
     items: page.items.map((e) => ({
@@ -50,7 +61,7 @@ export async function listEnterprises(actor: Actor, query: EnterpriseListQuery):
       openAppeals: Math.max(0, e.openAppeals ?? 0),
       closedAppeals: Math.max(0, e.closedAppeals ?? 0),
     })),
-    cursor: page.cursor,
+    cursor: page.next ? enterprisesCursor.encode(context, { after: page.next }) : null,
   }
 }
 

@@ -3,6 +3,7 @@ import * as z from 'zod'
 import {
   appealActionSchema,
   appealDetailSchema,
+  appealIdSchema,
   appealPageSchema,
   appealResponseSchema,
   appealStatusSchema,
@@ -24,7 +25,7 @@ const errors = {
   401: json(errorBodySchema, '未登录或登录已过期'),
   404: json(errorBodySchema, '不存在，或调用者无权查看'),
 }
-const appealId = z.object({ id: z.string().meta({ description: 'Appeal id, e.g. ap-01k…' }) })
+const appealId = z.object({ id: appealIdSchema.meta({ description: 'Appeal id, e.g. ap-01k…' }) })
 
 /** The OpenAPI 3.1 document of the HTTP API, generated from the same zod schemas that validate it. */
 export function buildOpenApiDocument(options: { devLogin: boolean }) {

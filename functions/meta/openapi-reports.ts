@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import * as z from 'zod'
 import { errorBodySchema } from '@shared/schemas/common.schema'
-import { drillPageSchema, drillQuerySchema, exportJobSchema, exportRequestSchema, monthlyReportSchema, reportQuerySchema, reportScopesSchema } from '@shared/schemas/report.schema'
+import { drillPageSchema, drillQuerySchema, exportIdSchema, exportJobSchema, exportRequestSchema, monthlyReportSchema, reportQuerySchema, reportScopesSchema } from '@shared/schemas/report.schema'
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } })
 const security = [{ bearer: [] }]
@@ -9,7 +9,7 @@ const security = [{ bearer: [] }]
 // The envelopes the export routes answer with, around the shared job schema.
 const exportJobEnvelope = z.object({ job: exportJobSchema }).meta({ id: 'ExportJobEnvelope' })
 const exportJobList = z.object({ items: z.array(exportJobSchema).meta({ description: 'Newest first, about the last week (jobs and files expire after 7 days)' }) }).meta({ id: 'ExportJobList' })
-const exportId = z.object({ id: z.string().meta({ description: 'Export job id, e.g. ex-01k…' }) })
+const exportId = z.object({ id: exportIdSchema.meta({ description: 'Export job id, e.g. ex-01k…' }) })
 
 /** Monthly reports (DESIGN §7): the report, the appeals behind its figures, and exports. */
 export function registerReportPaths(registry: OpenAPIRegistry): void {

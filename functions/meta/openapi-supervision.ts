@@ -1,5 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import * as z from 'zod'
+import { appealIdSchema } from '@shared/schemas/appeal.schema'
 import { errorBodySchema } from '@shared/schemas/common.schema'
 import {
   digestListSchema,
@@ -63,7 +64,7 @@ export function registerSupervisionPaths(registry: OpenAPIRegistry): void {
     path: '/api/appeals/{id}/transfer-candidates',
     summary: 'Specialists the caller may transfer this appeal to: of its area, or working at city level',
     security: [{ bearer: [] }],
-    request: { params: z.object({ id: z.string().meta({ description: 'Appeal id' }) }) },
+    request: { params: z.object({ id: appealIdSchema.meta({ description: 'Appeal id' }) }) },
     responses: {
       200: json(transferCandidatesSchema, '可接办的专员'),
       401: json(errorBodySchema, '未登录'),

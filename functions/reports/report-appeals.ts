@@ -1,10 +1,12 @@
+import * as z from 'zod'
+import type { Actor } from '@shared/domain/actor'
 import type { Appeal } from '@shared/schemas/appeal.schema'
 import type { Dimension, DrillFigure } from '@shared/schemas/report.schema'
 import { isOpen } from '@shared/domain/appeal-counts'
 import { dimensionValuesOf, factsOf, scopesOf, closedOnTime } from '@shared/domain/report-ledger'
 import { monthEnd, monthStart } from '@shared/domain/report-month'
 import { isOverdue } from '@shared/domain/deadlines'
-import { ValidationError } from '@shared/errors'
+import { pageCursor } from '../lib/cursor'
 import { getAppeals, listClosedAppealsPage, listFiledPage, listOpenAppeals } from '../store/appeal.store'
 import { areasOf, parseScope, type ReportScope } from './report-scope'
 
@@ -87,28 +89,23 @@ const inRow = (appeal: Appeal, dimension: Dimension, value: string) => dimension
 
 export const DRILL_PAGE = 20
 
-const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url')
-function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (typeof parsed === 'object' && parsed !== null && 'o' in parsed && Number.isInteger(parsed.o) && (parsed.o as number) >= 0) return parsed.o as number
-  } catch {
-    // fall through
-  }
-  throw new ValidationError('分页游标无效，请从第一页重新加载', { cursor: '分页游标无效' })
-}
+/** Where the next page starts: this many appeals into the figure's list (pages of DRILL_PAGE). */
+const drillCursor = pageCursor('report-appeals', z.object({ offset: z.number().int().min(DRILL_PAGE).max(1_000_000).multipleOf(DRILL_PAGE) }))
 
 /**
  * The appeals behind one figure of a report (optionally one breakdown row), newest first, a page
- * at a time. Reads only the month's filed or closed appeals of the scope, or its open ones.
+ * at a time, for the viewer who was authorised to the scope: the cursor is theirs and the
+ * figure's only. Reads only the month's filed or closed appeals of the scope, or its open ones.
  */
 export async function drillDown(
+  viewer: Actor,
   scope: ReportScope,
   query: { month: string; figure: DrillFigure; dimension?: Dimension; value?: string; cursor?: string },
   now: Date,
 ): Promise<{ items: Appeal[]; cursor: string | null; total: number }> {
-  const offset = decodeCursor(query.cursor)
+  const { cursor, ...figure } = query
+  const context = { caller: viewer.id, filters: { ...figure, scope: scope.key } }
+  const offset = drillCursor.decode(context, cursor)?.offset ?? 0
   let candidates: Appeal[] = []
   if (LIVE_FIGURES.includes(query.figure)) candidates = await openAppealsOf(scope)
   else {
@@ -120,5 +117,5 @@ export async function drillDown(
     .filter((a) => !query.dimension || inRow(a, query.dimension, query.value ?? ''))
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1))
   const items = matching.slice(offset, offset + DRILL_PAGE)
-  return { items, cursor: offset + DRILL_PAGE < matching.length ? encodeCursor(offset + DRILL_PAGE) : null, total: matching.length }
+  return { items, cursor: offset + DRILL_PAGE < matching.length ? drillCursor.encode(context, { offset: offset + DRILL_PAGE }) : null, total: matching.length }
 }

@@ -1,6 +1,5 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { NotificationFacts } from '@shared/domain/notifications'
-import { ValidationError } from '@shared/errors'
 import type { Notification, NotificationKind } from '@shared/schemas/notification.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { stripKeys } from './keys'
@@ -83,21 +82,11 @@ export function notificationWrites(records: readonly NotificationRecord[]): Tran
   ]
 }
 
-const encodeCursor = (sk: string) => Buffer.from(JSON.stringify({ v: 1, s: sk })).toString('base64url')
-
-function decodeCursor(cursor: string): string {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (typeof parsed === 'object' && parsed !== null && 's' in parsed && typeof parsed.s === 'string' && /^N#nt-[0-9a-z]{26}$/.test(parsed.s)) return parsed.s
-  } catch {
-    // fall through to the validation error below
-  }
-  throw new ValidationError('分页游标无效，请从第一页重新加载', { cursor: '分页游标无效' })
-}
-
-/** Access pattern: one user's notifications, newest first, one page at a time. */
-export async function listNotifications(userId: string, options: { cursor?: string; limit: number }): Promise<{ items: NotificationRecord[]; cursor: string | null }> {
-  const after = options.cursor ? decodeCursor(options.cursor) : undefined
+/**
+ * Access pattern: one user's notifications, newest first, one page at a time: `after` is the
+ * `next` of the page before (the last notification id it returned).
+ */
+export async function listNotifications(userId: string, options: { after?: string; limit: number }): Promise<{ items: NotificationRecord[]; next: string | null }> {
   const page = await dynamo.send(
     new QueryCommand({
       TableName: TABLE,
@@ -106,13 +95,14 @@ export async function listNotifications(userId: string, options: { cursor?: stri
       ScanIndexForward: false,
       // One more than asked: whether a next page exists is known without an empty last page.
       Limit: options.limit + 1,
-      ...(after ? { ExclusiveStartKey: { pk: inboxPk(userId), sk: after } } : {}),
+      // The start key is built here, in the caller's own inbox: a page can only resume there.
+      ...(options.after ? { ExclusiveStartKey: notificationKey(userId, options.after) } : {}),
     }),
   )
   const items = (page.Items ?? []).map((item) => stripKeys<NotificationRecord>(item))
   const taken = items.slice(0, options.limit)
   const last = taken.at(-1)
-  return { items: taken, cursor: items.length > options.limit && last ? encodeCursor(`N#${last.id}`) : null }
+  return { items: taken, next: items.length > options.limit && last ? last.id : null }
 }
 
 /** Access pattern: the unread count for the bell (strongly consistent: it follows a "mark read" at once). */

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { instantSchema } from './common.schema'
+import { INVALID_CURSOR_MESSAGE, instantSchema } from './common.schema'
 
 /**
  * What a notification is about (DESIGN §9). Officials hear about work that reaches them, staff
@@ -50,7 +50,7 @@ export const NOTIFICATION_PAGE_MAX = 50
 
 export const listNotificationsQuerySchema = z
   .object({
-    cursor: z.string().max(512, '分页游标无效').optional(),
+    cursor: z.string().max(1024, INVALID_CURSOR_MESSAGE).optional(),
     limit: z.coerce
       .number({ message: '每页条数必须是数字' })
       .int('每页条数必须是整数')

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { appealSchema } from './appeal.schema'
+import { INVALID_CURSOR_MESSAGE, mintedIdSchema } from './common.schema'
 
 /** A calendar month in Asia/Shanghai, e.g. 2026-11. */
 export const monthSchema = z
@@ -132,12 +133,16 @@ export const drillQuerySchema = z
     figure: drillFigureSchema,
     dimension: dimensionSchema.optional(),
     value: z.string().max(64, '分组取值不正确').optional(),
-    cursor: z.string().max(1024, '分页游标无效').optional(),
+    cursor: z.string().max(1024, INVALID_CURSOR_MESSAGE).optional(),
   })
   .strict()
   // Checked even when other fields are wrong, so that one reply names every field to fix.
   .refine((q) => (q.dimension === undefined) === (q.value === undefined), { message: '分组与取值须同时提供', path: ['value'], when: () => true })
 export type DrillQuery = z.infer<typeof drillQuerySchema>
+
+/** An export job's id as request-export mints it: `ex-` and a lower-case ulid. */
+export const exportIdSchema = mintedIdSchema('ex', '导出任务编号不正确')
+export const exportPathSchema = z.object({ id: exportIdSchema })
 
 export const exportFormatSchema = z.enum(['xlsx', 'csv'])
 export type ExportFormat = z.infer<typeof exportFormatSchema>
@@ -163,7 +168,7 @@ export const exportJobSchema = z
     requestedBy: z.string(),
     createdAt: z.string(),
     finishedAt: z.string().optional(),
-    fileName: z.string().optional(),
+    fileName: z.string().meta({ description: 'The name the file is saved under, the same from queued to done' }),
     bytes: z.number().int().optional(),
     url: z.string().optional().meta({ description: 'Presigned download link, present when done; valid for 15 minutes' }),
     error: z.string().optional(),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { appealResponseSchema } from '@shared/schemas/appeal.schema'
+import { INVALID_CURSOR_MESSAGE } from '@shared/schemas/common.schema'
 import * as z from 'zod'
 import { drillPageSchema, exportJobSchema, monthlyReportSchema, reportScopesSchema } from '@shared/schemas/report.schema'
 import { monthOf } from '@shared/domain/report-month'
@@ -86,7 +87,7 @@ describe('GET /api/reports/appeals', () => {
     const bad = expectError(await api.call('GET', `/api/reports/appeals?scope=city&month=${month}&figure=happiness&dimension=area`, { token: cityAdmin }), 400, 'VALIDATION_FAILED')
     expect(Object.keys(bad.fields ?? {}).sort()).toEqual(['figure', 'value'])
     const cursor = expectError(await api.call('GET', `/api/reports/appeals?scope=city&month=${month}&figure=received&cursor=xyz`, { token: cityAdmin }), 400, 'VALIDATION_FAILED')
-    expect(cursor.fields).toEqual({ cursor: '分页游标无效' })
+    expect(cursor.fields).toEqual({ cursor: INVALID_CURSOR_MESSAGE })
     expectError(await api.call('GET', `/api/reports/appeals?scope=city&month=${month}&figure=received`, { token: specialist }), 403, 'FORBIDDEN')
   })
 })
