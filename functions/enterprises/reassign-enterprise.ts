@@ -9,5 +9,5 @@ export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
   const enterpriseId = parseWith(enterpriseIdSchema, request.params.id, '企业编号')
   const { specialistId, reason } = parseWith(reassignRequestSchema, request.body)
-  return ok(await reassignEnterprise(actor, enterpriseId, specialistId, reason))
+  return ok(await reassignEnterprise(actor, enterpriseId, specialistId, reason, request.now))
 })

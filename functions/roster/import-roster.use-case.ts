@@ -5,7 +5,7 @@ import { planRosterImport, type RosterPlan } from '@shared/domain/roster'
 import { ForbiddenError } from '@shared/errors'
 import type { RosterImportRequest, RosterImportResult } from '@shared/schemas/roster.schema'
 import { ensureCards } from '../cards/issue-cards'
-import { moveEnterprise } from '../enterprises/reassign.use-case'
+import { finishPendingMoves, moveEnterprise } from '../enterprises/reassign.use-case'
 import { getCatalog } from '../store/catalog.store'
 import { listAllEnterprisesOfArea, upsertEnterprises, type EnterpriseRecord } from '../store/enterprise.store'
 import { getUsers, listUsersByRole, putUsers, type UserRecord } from '../store/user.store'
@@ -19,9 +19,10 @@ const IMPORT_REASON = '名册导入调整'
  * is recognised) → plan row by row → on a dry run, or when any row is invalid, stop there (nothing
  * is written from a file with errors) → write specialists, then enterprises, then move the
  * reassigned enterprises (their open appeals follow) → issue cards to new enterprises.
- * Importing the same file again plans no change and writes nothing.
+ * Importing the same file again plans no change and writes nothing, except that it finishes the
+ * moves an import cut short had claimed (the plan already sees those enterprises moved).
  */
-export async function importRoster(actor: Actor, request: RosterImportRequest, now = new Date()): Promise<RosterImportResult> {
+export async function importRoster(actor: Actor, request: RosterImportRequest, now: Date): Promise<RosterImportResult> {
   const scope = administeredAreas(actor)
   if (scope !== 'all' && scope.length === 0) throw new ForbiddenError('只有属地或市级管理员可以导入名册')
   const file = await readRosterFile({ name: request.fileName, content: Buffer.from(request.contentBase64, 'base64') })
@@ -42,6 +43,13 @@ export async function importRoster(actor: Actor, request: RosterImportRequest, n
 
   const writable = plan.summary.invalid === 0 && file.rows.length > 0 && (plan.summary.create > 0 || plan.summary.update > 0)
   const applied = !request.dryRun && writable
+  // An import cut short after claiming a move left it pending; this one sees the enterprise moved
+  // already and plans nothing for it, so it finishes that move first.
+  if (!request.dryRun && plan.summary.invalid === 0) {
+    const named = new Set(plan.rows.map((r) => r.creditCode))
+    const yours = (e: EnterpriseRecord) => scope === 'all' || scope.includes(e.areaId)
+    await finishPendingMoves(enterprises.filter((e) => named.has(e.creditCode) && yours(e)), now)
+  }
   if (applied) await apply(plan, new Map(enterprises.map((e) => [e.id, e])), actor, now)
   return {
     dryRun: request.dryRun,

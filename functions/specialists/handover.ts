@@ -11,5 +11,5 @@ export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
   const from = parseWith(specialistIdSchema, request.params.id, '专员编号')
   const { toSpecialistId, reason } = parseWith(handoverRequestSchema, request.body)
-  return ok(await handoverPortfolio(actor, from, toSpecialistId, reason))
+  return ok(await handoverPortfolio(actor, from, toSpecialistId, reason, request.now))
 })

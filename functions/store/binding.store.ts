@@ -143,25 +143,30 @@ export const listPendingOfArea = (areaId: string) => queryIndex('gsi2', `PENDING
 /** Access pattern: open join requests for a specialist's enterprises, newest first. */
 export const listPendingOfSpecialist = (specialistId: string) => queryIndex('gsi3', `PENDING-SP#${specialistId}`, true)
 
-/** Access pattern: a reassigned enterprise's open join requests move to the new specialist's queue. */
-export async function movePendingBindings(enterpriseId: string, specialistId: string | null): Promise<void> {
-  const pending = (await listEnterpriseStaff(enterpriseId)).filter((b) => b.status === 'pending')
+/**
+ * Access pattern: a reassigned enterprise's open join requests move from the old specialist's
+ * queue to the new one's; only those still in the old one's, so that a late finisher of an
+ * earlier move cannot pull them back.
+ */
+export async function movePendingBindings(enterpriseId: string, from: string | null, specialistId: string | null): Promise<void> {
+  const pending = (await listEnterpriseStaff(enterpriseId)).filter((b) => b.status === 'pending' && (b.specialistId ?? null) === from)
   for (const binding of pending) {
     await dynamo.send(
       new UpdateCommand({
         TableName: TABLE,
         Key: bindingKey(binding.userId, enterpriseId),
         UpdateExpression: specialistId ? 'SET specialistId = :sp, gsi3pk = :pk, gsi3sk = :sk' : 'SET specialistId = :sp REMOVE gsi3pk, gsi3sk',
-        ConditionExpression: '#status = :pending',
+        ConditionExpression: `#status = :pending AND ${from === null ? '(attribute_not_exists(specialistId) OR specialistId = :from)' : 'specialistId = :from'}`,
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':sp': specialistId,
+          ':from': from,
           ':pending': 'pending',
           ...(specialistId ? { ':pk': `PENDING-SP#${specialistId}`, ':sk': pendingOrder(binding) } : {}),
         },
       }),
     ).catch((error: unknown) => {
-      // Decided in the meantime: it has left the queues, nothing to move.
+      // Decided or moved in the meantime: nothing to move.
       if (!(error instanceof ConditionalCheckFailedException)) throw error
     })
   }

@@ -1,7 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { ConditionalCheckFailedException, TransactionConflictException } from '@aws-sdk/client-dynamodb'
+import { GetCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb'
+import type { Actor } from '@shared/domain/actor'
 import type { CountDelta } from '@shared/domain/appeal-counts'
-import { ValidationError } from '@shared/errors'
 import type { Enterprise, Scale } from '@shared/schemas/catalog.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { stripKeys } from './keys'
@@ -14,16 +14,34 @@ import type { TransactItems } from './transact'
  *   gsi2  PORTFOLIO#<specialistId|none> / <area>#<id>  a specialist's portfolio (none = duty queue)
  * Counters `openAppeals` / `closedAppeals` move in the same transaction as the appeal that
  * changes them, so the card and the lists never count appeals one by one.
+ * `pendingMove` is set while the enterprise moves to another specialist (see PendingMove).
  */
 export interface EnterpriseRecord extends Enterprise {
   contact?: { name: string; phone: string }
   cardId?: string
   openAppeals?: number
   closedAppeals?: number
+  pendingMove?: PendingMove
 }
 
-/** The fields a roster or the seed owns; counters and the card are the system's. */
-export type EnterpriseProfile = Omit<EnterpriseRecord, 'cardId' | 'openAppeals' | 'closedAppeals'>
+/**
+ * A move to another specialist that has claimed the enterprise (its specialist is already `to`)
+ * but may not have moved every open appeal from `from` yet. Whoever finds it finishes it first:
+ * the request repeated after a crash, or the next move of the enterprise.
+ */
+export interface PendingMove {
+  /** This move's own id: only a finisher of this move may clear the mark. */
+  id: string
+  from: string | null
+  to: { id: string; name: string }
+  reason: string
+  /** Who asked for the move; the appeals' timelines name them, whoever finishes it. */
+  by: Pick<Actor, 'id' | 'name' | 'role'>
+  startedAt: string
+}
+
+/** The fields a roster or the seed owns; counters, the card and a move in progress are the system's. */
+export type EnterpriseProfile = Omit<EnterpriseRecord, 'cardId' | 'openAppeals' | 'closedAppeals' | 'pendingMove'>
 
 const enterpriseKey = (id: string) => ({ pk: `ENTERPRISE#${id}`, sk: 'PROFILE' })
 const portfolioPk = (specialistId: string | null) => `PORTFOLIO#${specialistId ?? 'none'}`
@@ -63,25 +81,25 @@ export interface EnterpriseQuery {
   scale?: Scale
   hasOpenAppeals?: boolean
   limit: number
-  cursor?: string
+  /** Resume after this index position (the `next` of the page before); none: the first page. */
+  after?: string
 }
 
-const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url')
-function decodeCursor(cursor: string): Record<string, unknown> {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (key && typeof key === 'object' && typeof (key as Record<string, unknown>).pk === 'string') return key as Record<string, unknown>
-  } catch {
-    // fall through
-  }
-  throw new ValidationError('分页游标无效，请从第一页重新加载', { cursor: '分页游标无效' })
+/**
+ * The start key of a page that resumes after `position`, the sort key where the page before
+ * stopped (gsi1 `<id>`, gsi2 `<area>#<id>`): built here, in the query's own partition, with the
+ * table key that follows from the enterprise id — never taken from a client.
+ */
+function startKeyAfter(index: 'gsi1' | 'gsi2', partition: string, position: string) {
+  const id = index === 'gsi1' ? position : position.slice(position.indexOf('#') + 1)
+  return { ...enterpriseKey(id), [`${index}pk`]: partition, [`${index}sk`]: position }
 }
 
 /**
  * Access pattern: one page of an area's enterprises or of a specialist's portfolio, filtered by
- * scale and by whether appeals are open. A filtered page may come back short with a cursor.
+ * scale and by whether appeals are open. A filtered page may come back short with a `next`.
  */
-export async function queryEnterprises(query: EnterpriseQuery): Promise<{ items: EnterpriseRecord[]; cursor: string | null }> {
+export async function queryEnterprises(query: EnterpriseQuery): Promise<{ items: EnterpriseRecord[]; next: string | null }> {
   const byPortfolio = query.specialistId !== undefined
   const filters: string[] = []
   const values: Record<string, unknown> = { ':pk': byPortfolio ? portfolioPk(query.specialistId!) : `ENTERPRISES#${query.areaId}` }
@@ -94,6 +112,7 @@ export async function queryEnterprises(query: EnterpriseQuery): Promise<{ items:
   if (query.hasOpenAppeals === true) filter('openAppeals > :zero', ':zero', 0)
   if (query.hasOpenAppeals === false) filter('(attribute_not_exists(openAppeals) OR openAppeals = :zero)', ':zero', 0)
   const index = byPortfolio ? 'gsi2' : 'gsi1'
+  const partition = values[':pk'] as string
   const page = await dynamo.send(
     new QueryCommand({
       TableName: TABLE,
@@ -102,29 +121,31 @@ export async function queryEnterprises(query: EnterpriseQuery): Promise<{ items:
       ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
       ExpressionAttributeValues: values,
       Limit: query.limit,
-      ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor) : undefined,
+      ExclusiveStartKey: query.after ? startKeyAfter(index, partition, query.after) : undefined,
     }),
   )
   return {
     items: (page.Items ?? []).map((item) => stripKeys<EnterpriseRecord>(item)),
-    cursor: page.LastEvaluatedKey ? encodeCursor(page.LastEvaluatedKey) : null,
+    next: page.LastEvaluatedKey ? String(page.LastEvaluatedKey[`${index}sk`]) : null,
   }
 }
 
 /**
- * Access pattern: create or update an enterprise's profile (seed, roster import). The counters
- * and the card are kept: a re-import must not reset what the appeals have counted.
+ * Access pattern: create or update an enterprise's profile (seed, roster import). The counters,
+ * the card and the specialist are kept: a re-import must not reset what the appeals have counted,
+ * and only a move (claimMove) changes the specialist of a stored enterprise, so that its open
+ * appeals follow and a move running meanwhile is not undone. A new enterprise starts with the
+ * profile's specialist.
  */
 export async function upsertEnterprise(profile: EnterpriseProfile): Promise<EnterpriseRecord> {
   // Callers may hand over a whole stored record; whatever the system owns is never overwritten.
-  const { id, cardId: _card, openAppeals: _open, closedAppeals: _closed, ...fields } = profile as EnterpriseRecord
+  const { id, cardId: _card, openAppeals: _open, closedAppeals: _closed, pendingMove: _move, specialistId, ...fields } = profile as EnterpriseRecord
   const set: Record<string, unknown> = {
     ...fields,
     id,
     entity: 'ENTERPRISE',
     gsi1pk: `ENTERPRISES#${profile.areaId}`,
     gsi1sk: id,
-    gsi2pk: portfolioPk(profile.specialistId),
     gsi2sk: portfolioSk(profile),
   }
   const names = Object.fromEntries(Object.keys(set).map((k, i) => [`#f${i}`, k]))
@@ -134,9 +155,11 @@ export async function upsertEnterprise(profile: EnterpriseProfile): Promise<Ente
     new UpdateCommand({
       TableName: TABLE,
       Key: enterpriseKey(id),
-      UpdateExpression: `SET ${assignments.join(', ')}, openAppeals = if_not_exists(openAppeals, :zero), closedAppeals = if_not_exists(closedAppeals, :zero)`,
+      UpdateExpression:
+        `SET ${assignments.join(', ')}, specialistId = if_not_exists(specialistId, :specialist), gsi2pk = if_not_exists(gsi2pk, :portfolio), ` +
+        'openAppeals = if_not_exists(openAppeals, :zero), closedAppeals = if_not_exists(closedAppeals, :zero)',
       ExpressionAttributeNames: names,
-      ExpressionAttributeValues: { ...values, ':zero': 0 },
+      ExpressionAttributeValues: { ...values, ':specialist': specialistId ?? null, ':portfolio': portfolioPk(specialistId ?? null), ':zero': 0 },
       ReturnValues: 'ALL_NEW',
     }),
   )
@@ -157,39 +180,78 @@ export async function upsertEnterprises(profiles: EnterpriseProfile[], concurren
   return results
 }
 
+/** The condition "the enterprise's specialist is `specialistId`" (null: none, the duty queue). */
+const hasSpecialist = (specialistId: string | null) =>
+  specialistId === null
+    ? { expression: 'attribute_exists(pk) AND (attribute_not_exists(specialistId) OR specialistId = :expectedSpecialist)', values: { ':expectedSpecialist': null } }
+    : { expression: 'specialistId = :expectedSpecialist', values: { ':expectedSpecialist': specialistId } }
+
+const TRANSACTION_CONFLICT_RETRIES = 4
+
 /**
- * Access pattern: move an enterprise to another specialist, only if it is still with `from`
- * (two admins moving it at once cannot both win). Returns false when it was not.
+ * One conditional write of the enterprise item: true when written, false when its condition
+ * failed. Every appeal filed or closed updates this item's counters in a transaction; colliding
+ * with one in flight is no answer to the condition, so the write is tried again.
  */
-export async function setSpecialist(enterprise: Pick<Enterprise, 'id' | 'areaId'>, from: string | null, to: string): Promise<boolean> {
-  try {
-    await dynamo.send(
-      new UpdateCommand({
-        TableName: TABLE,
-        Key: enterpriseKey(enterprise.id),
-        UpdateExpression: 'SET specialistId = :to, gsi2pk = :pk, gsi2sk = :sk',
-        ConditionExpression: from === null ? 'attribute_exists(pk) AND (attribute_not_exists(specialistId) OR specialistId = :null)' : 'specialistId = :from',
-        ExpressionAttributeValues: { ':to': to, ':pk': portfolioPk(to), ':sk': portfolioSk(enterprise), ...(from === null ? { ':null': null } : { ':from': from }) },
-      }),
-    )
-    return true
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false
-    throw error
+async function conditionalUpdate(input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dynamo.send(new UpdateCommand({ TableName: TABLE, ...input }))
+      return true
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false
+      if (!(error instanceof TransactionConflictException) || attempt > TRANSACTION_CONFLICT_RETRIES) throw error
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 25))
+    }
   }
 }
 
-/** A transaction item that moves an enterprise's appeal counters (nothing when the delta is zero). */
-export function counterUpdate(enterpriseId: string, delta: CountDelta): TransactItems {
-  if (delta.open === 0 && delta.closed === 0) return []
+/**
+ * Access pattern: claim an enterprise for a move to another specialist. One conditional write
+ * sets the new specialist and records the move as pending, only if the enterprise is still with
+ * `move.from` and no other move is pending: of two admins moving it at once, exactly one claims
+ * it. Returns false when the claim was lost.
+ */
+export function claimMove(enterprise: Pick<Enterprise, 'id' | 'areaId'>, move: PendingMove): Promise<boolean> {
+  const stillWith = hasSpecialist(move.from)
+  return conditionalUpdate({
+    Key: enterpriseKey(enterprise.id),
+    UpdateExpression: 'SET specialistId = :to, gsi2pk = :pk, gsi2sk = :sk, #move = :move',
+    ConditionExpression: `${stillWith.expression} AND attribute_not_exists(#move)`,
+    ExpressionAttributeNames: { '#move': 'pendingMove' },
+    ExpressionAttributeValues: { ':to': move.to.id, ':pk': portfolioPk(move.to.id), ':sk': portfolioSk(enterprise), ':move': move, ...stillWith.values },
+  })
+}
+
+/** Access pattern: a move has moved everything that follows the enterprise; clear its mark (once). */
+export async function clearMove(enterpriseId: string, moveId: string): Promise<void> {
+  // False when another finisher of the same move cleared it first: nothing left to do.
+  await conditionalUpdate({
+    Key: enterpriseKey(enterpriseId),
+    UpdateExpression: 'REMOVE #move',
+    ConditionExpression: '#move.#id = :id',
+    ExpressionAttributeNames: { '#move': 'pendingMove', '#id': 'id' },
+    ExpressionAttributeValues: { ':id': moveId },
+  })
+}
+
+/**
+ * A transaction item that moves an enterprise's appeal counters (nothing when the delta is zero).
+ * With `routedBy` (filing a new appeal) the item is written only if the enterprise still has the
+ * specialist the appeal was routed to: when a move claimed the enterprise meanwhile, the filing
+ * fails as a write conflict and is routed again, so no appeal is filed to the specialist it left.
+ */
+export function counterUpdate(enterpriseId: string, delta: CountDelta, routedBy?: { specialistId: string | null }): TransactItems {
+  if (delta.open === 0 && delta.closed === 0 && !routedBy) return []
+  const routed = routedBy ? hasSpecialist(routedBy.specialistId) : undefined
   return [
     {
       Update: {
         TableName: TABLE,
         Key: enterpriseKey(enterpriseId),
         UpdateExpression: 'ADD openAppeals :open, closedAppeals :closed',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':open': delta.open, ':closed': delta.closed },
+        ConditionExpression: routed ? `attribute_exists(pk) AND (${routed.expression})` : 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':open': delta.open, ':closed': delta.closed, ...routed?.values },
       },
     },
   ]

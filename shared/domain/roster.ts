@@ -1,5 +1,6 @@
 import type { Area, Enterprise } from '../schemas/catalog.schema'
-import { creditCodeProblem, normalizeCreditCode } from './credit-code'
+import { AREA_NAME_MAX, CHOICE_CELL_MAX, ENTERPRISE_NAME_MAX, MOBILE_PHONE, PERSON_NAME_MAX, SPECIALIST_TITLE_MAX } from '../schemas/field-limits'
+import { CREDIT_CODE_LENGTH, creditCodeProblem, normalizeCreditCode } from './credit-code'
 import { INDUSTRY_LABEL, SCALE_LABEL } from '../labels'
 
 /**
@@ -11,6 +12,9 @@ import { INDUSTRY_LABEL, SCALE_LABEL } from '../labels'
  * enterprise and specialist records to write and the assignments that move.
  * Steps per row: normalise → validate (every problem, not just the first) → match the
  * enterprise by credit code and the specialist by phone → diff against what is stored.
+ * An area admin works only inside their areas, as when reassigning by hand: a row about an
+ * enterprise registered elsewhere, or giving one a specialist of another area or of the city,
+ * is refused without saying whose it is.
  */
 
 type Industry = Enterprise['industry']
@@ -102,9 +106,6 @@ export { INDUSTRY_LABEL, SCALE_LABEL }
 
 export const DEFAULT_SPECIALIST_TITLE = '企业服务专员'
 
-/** Mainland mobile numbers; specialists and contacts are reached by phone and WeChat. */
-export const MOBILE_PHONE = /^1[3-9]\d{9}$/
-
 export interface RosterColumn {
   key: RosterField
   header: string
@@ -127,6 +128,31 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
 ]
 
 const HEADER_OF = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c.header])) as Record<RosterField, string>
+
+/**
+ * The longest text each cell may hold, as the forms allow. Credit codes and phones need none of
+ * their own: their formats fix their length.
+ */
+const MAX_LENGTH: Partial<Record<RosterField, number>> = {
+  enterpriseName: ENTERPRISE_NAME_MAX,
+  areaName: AREA_NAME_MAX,
+  industry: CHOICE_CELL_MAX,
+  scale: CHOICE_CELL_MAX,
+  contactName: PERSON_NAME_MAX,
+  specialistName: PERSON_NAME_MAX,
+  specialistTitle: SPECIALIST_TITLE_MAX,
+}
+
+const tooLongMessage = (field: RosterField): string => `${HEADER_OF[field]}不能超过 ${MAX_LENGTH[field]} 个字`
+
+/**
+ * A row that touches an enterprise or a specialist outside the admin's areas. Whose they are is
+ * not the admin's to learn, so the message says only that the row is not theirs to import.
+ */
+const NOT_YOURS = '本行不能由您导入，请联系市级管理员'
+
+/** What the plan repeats of a row stays short, however long the cell was. */
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text)
 
 /** Cells are typed by people: full-width spaces and runs of blanks carry no meaning. */
 export const cleanText = (value: string): string => value.replace(/\s+/g, ' ').trim()
@@ -195,16 +221,29 @@ export function planRosterImport(rows: RosterRow[], context: RosterContext): Ros
     written.specialists.set(specialist.id, specialist)
   }
 
-  function chooseSpecialist(input: RosterRow, fail: (field: keyof RosterRow, message: string) => void): SpecialistChoice {
+  function chooseSpecialist(
+    input: RosterRow,
+    current: string | null,
+    tooLong: ReadonlySet<RosterField>,
+    fail: (field: keyof RosterRow, message: string) => void,
+  ): SpecialistChoice {
     const { specialistName: name, specialistPhone: phone, specialistTitle: title } = input
     // A sheet that leaves the specialist blank is about the enterprise only; its assignment stays as it is.
     if (!name && !phone && !title) return { kind: 'untouched' }
-    if (!name) fail('specialistName', `缺少${HEADER_OF.specialistName}`)
+    if (tooLong.has('specialistName')) fail('specialistName', tooLongMessage('specialistName'))
+    else if (!name) fail('specialistName', `缺少${HEADER_OF.specialistName}`)
     if (!phone) fail('specialistPhone', `缺少${HEADER_OF.specialistPhone}`)
     else if (!MOBILE_PHONE.test(phone)) fail('specialistPhone', '手机号格式不正确')
-    if (!name || !phone || !MOBILE_PHONE.test(phone)) return { kind: 'untouched' }
+    if (tooLong.has('specialistTitle')) fail('specialistTitle', tooLongMessage('specialistTitle'))
+    if (!name || !phone || !MOBILE_PHONE.test(phone) || tooLong.has('specialistName') || tooLong.has('specialistTitle')) return { kind: 'untouched' }
 
     const stored = specialistByPhone.get(phone)
+    // The same rule as reassigning by hand (city-level specialists have no area). The specialist the
+    // enterprise already has is no news to its admin, so a sheet that keeps them is accepted.
+    if (stored && !inScope(stored.areaId) && stored.id !== current) {
+      fail('specialistPhone', NOT_YOURS)
+      return { kind: 'untouched' }
+    }
     const inFile = fileSpecialists.get(phone)
     const holder = stored ? cleanText(stored.name) : inFile?.name
     if (holder !== undefined && holder !== name) {
@@ -231,6 +270,9 @@ export function planRosterImport(rows: RosterRow[], context: RosterContext): Ros
     const errors: RowError[] = []
     const fail = (field: keyof RosterRow, message: string) => void errors.push({ field, message })
     const code = input.creditCode
+    // An over-long cell is reported once, as too long, and not looked at further.
+    const tooLong = new Set((Object.keys(MAX_LENGTH) as RosterField[]).filter((field) => input[field].length > (MAX_LENGTH[field] ?? Infinity)))
+    const lengthError = (field: RosterField) => fail(field, tooLongMessage(field))
 
     let existing: ExistingEnterprise | undefined
     if (!code) fail('creditCode', `缺少${HEADER_OF.creditCode}`)
@@ -241,28 +283,34 @@ export function planRosterImport(rows: RosterRow[], context: RosterContext): Ros
       if (firstRow !== undefined) fail('creditCode', `与第 ${firstRow} 行的统一社会信用代码重复`)
       else firstRowOfCode.set(code, input.row)
       existing = problem ? undefined : enterpriseByCode.get(code)
-      if (existing && !inScope(existing.areaId)) fail('creditCode', `该企业已登记在「${areaName(existing.areaId)}」，不在您管辖的属地内`)
+      if (existing && !inScope(existing.areaId)) fail('creditCode', NOT_YOURS)
     }
-    if (!input.enterpriseName) fail('enterpriseName', `缺少${HEADER_OF.enterpriseName}`)
+    if (tooLong.has('enterpriseName')) lengthError('enterpriseName')
+    else if (!input.enterpriseName) fail('enterpriseName', `缺少${HEADER_OF.enterpriseName}`)
 
-    const area = input.areaName ? areaByName.get(input.areaName) : undefined
-    if (!input.areaName) fail('areaName', `缺少${HEADER_OF.areaName}`)
+    const area = input.areaName && !tooLong.has('areaName') ? areaByName.get(input.areaName) : undefined
+    if (tooLong.has('areaName')) lengthError('areaName')
+    else if (!input.areaName) fail('areaName', `缺少${HEADER_OF.areaName}`)
     else if (!area) fail('areaName', `未知属地「${input.areaName}」`)
     else if (!inScope(area.id)) fail('areaName', `「${area.name}」不在您管辖的属地内`)
 
-    const industry = parseChoice(input.industry, INDUSTRY_LABEL)
-    if (!input.industry) fail('industry', `缺少${HEADER_OF.industry}`)
+    const industry = tooLong.has('industry') ? undefined : parseChoice(input.industry, INDUSTRY_LABEL)
+    if (tooLong.has('industry')) lengthError('industry')
+    else if (!input.industry) fail('industry', `缺少${HEADER_OF.industry}`)
     else if (!industry) fail('industry', `未知行业「${input.industry}」（可填：${Object.values(INDUSTRY_LABEL).join('、')}）`)
 
-    const scale = parseChoice(input.scale, SCALE_LABEL)
-    if (!input.scale) fail('scale', `缺少${HEADER_OF.scale}`)
+    const scale = tooLong.has('scale') ? undefined : parseChoice(input.scale, SCALE_LABEL)
+    if (tooLong.has('scale')) lengthError('scale')
+    else if (!input.scale) fail('scale', `缺少${HEADER_OF.scale}`)
     else if (!scale) fail('scale', `未知规模「${input.scale}」（可填：${Object.values(SCALE_LABEL).join('、')}）`)
 
+    if (tooLong.has('contactName')) lengthError('contactName')
     if (input.contactPhone && !MOBILE_PHONE.test(input.contactPhone)) fail('contactPhone', '手机号格式不正确')
 
-    const choice = chooseSpecialist(input, fail)
+    const current = existing && inScope(existing.areaId) ? existing.specialistId : null
+    const choice = chooseSpecialist(input, current, tooLong, fail)
 
-    const identity = { row: input.row, creditCode: code, enterpriseName: input.enterpriseName }
+    const identity = { row: input.row, creditCode: clip(code, CREDIT_CODE_LENGTH), enterpriseName: clip(input.enterpriseName, ENTERPRISE_NAME_MAX) }
     if (errors.length > 0 || !area || !industry || !scale) return { ...identity, action: 'invalid', changes: [], errors }
 
     const specialistLines: string[] = []

@@ -1,11 +1,9 @@
 import * as z from 'zod'
 import { industrySchema, scaleSchema } from './catalog.schema'
+import { INVALID_CURSOR_MESSAGE } from './common.schema'
+import { requiredText } from './text.schema'
 
-const reason = z
-  .string({ message: '请填写调整原因' })
-  .trim()
-  .min(2, '调整原因至少 2 个字')
-  .max(200, '调整原因不能超过 200 个字')
+const reason = requiredText('调整原因', 200, { min: 2, multiline: true })
 const specialistId = z.string({ message: '请选择专员' }).regex(/^sp-[0-9a-z-]{1,40}$/, '请选择专员')
 
 /** Move one enterprise to another specialist; its cards and open appeals follow. */
@@ -56,7 +54,7 @@ export const listEnterprisesQuerySchema = z
     specialistId: specialistId.optional(),
     hasOpenAppeals: flag.optional(),
     limit: z.coerce.number({ message: '每页条数必须是数字' }).int().min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(50),
-    cursor: z.string().max(500, '分页游标无效').optional(),
+    cursor: z.string().max(1024, INVALID_CURSOR_MESSAGE).optional(),
   })
   .strict()
 

@@ -8,18 +8,22 @@ import { listEnterprises, listSpecialists } from '../../functions/enterprises/ro
 import { getEnterprise, listPortfolio } from '../../functions/store/enterprise.store'
 import { areaAdmin, cityAdmin, otherAreaAdmin } from '../support/fixtures'
 import { fileFor, staffOf } from '../support/filing'
+import { testClock } from '../support/clock'
+
+// This file's own clock: every filing and action names its moment (tests/support/clock.ts).
+const clock = testClock('2026-11-02T09:00:00')
 
 describe('reassigning enterprises', () => {
   it('moves the open appeals, not the finished ones, and the card shows the new specialist', async () => {
     // en-0005 is served by sp-007 in 湘潭高新区; sp-001 is another specialist there.
     const enterprise = (await getEnterprise('en-0005'))!
     const from = enterprise.specialistId!
-    const open = await fileFor(staffOf('en-0005'), 'en-0005')
-    const withdrawn = await fileFor(staffOf('en-0005'), 'en-0005')
-    await actOnAppeal(staffOf('en-0005'), withdrawn.id, { type: 'withdraw', reason: '已自行解决' })
+    const open = await fileFor(staffOf('en-0005'), 'en-0005', clock.tick())
+    const withdrawn = await fileFor(staffOf('en-0005'), 'en-0005', clock.tick())
+    await actOnAppeal(staffOf('en-0005'), withdrawn.id, { type: 'withdraw', reason: '已自行解决' }, clock.tick())
     const to = from === 'sp-001' ? 'sp-002' : 'sp-001'
 
-    const result = await reassignEnterprise(areaAdmin, 'en-0005', to, '原专员调岗')
+    const result = await reassignEnterprise(areaAdmin, 'en-0005', to, '原专员调岗', clock.tick())
     expect(result).toEqual({ enterprises: 1, movedAppeals: 1 })
 
     const moved = await getAppealDetail(areaAdmin, open.id)
@@ -33,17 +37,17 @@ describe('reassigning enterprises', () => {
   })
 
   it('refuses admins of other areas and specialists from elsewhere', async () => {
-    await expect(reassignEnterprise(otherAreaAdmin, 'en-0001', 'sp-001', '越权调整')).rejects.toBeInstanceOf(NotFoundError)
+    await expect(reassignEnterprise(otherAreaAdmin, 'en-0001', 'sp-001', '越权调整', clock.tick())).rejects.toBeInstanceOf(NotFoundError)
     const outsider = (await listSpecialists(cityAdmin, 'yuhu'))[0]!
-    await expect(reassignEnterprise(areaAdmin, 'en-0001', outsider.id, '跨属地调整')).rejects.toBeInstanceOf(ValidationError)
+    await expect(reassignEnterprise(areaAdmin, 'en-0001', outsider.id, '跨属地调整', clock.tick())).rejects.toBeInstanceOf(ValidationError)
   })
 
   it('hands a leaving specialist’s whole portfolio over', async () => {
     const [leaving, receiving] = (await listSpecialists(areaAdmin, undefined)).filter((s) => s.portfolioSize > 0 && s.id !== 'sp-007')
     const portfolio = await listPortfolio(leaving!.id)
-    const appeal = await fileFor(staffOf(portfolio[0]!.id), portfolio[0]!.id)
+    const appeal = await fileFor(staffOf(portfolio[0]!.id), portfolio[0]!.id, clock.tick())
 
-    const result = await handoverPortfolio(areaAdmin, leaving!.id, receiving!.id, '专员离职')
+    const result = await handoverPortfolio(areaAdmin, leaving!.id, receiving!.id, '专员离职', clock.tick())
     // Every open appeal of the portfolio follows: those filed before this test, and this one.
     expect(result).toEqual({ enterprises: portfolio.length, movedAppeals: leaving!.openAppeals + 1 })
     expect(await listPortfolio(leaving!.id)).toEqual([])

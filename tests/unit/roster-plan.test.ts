@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { planRosterImport, ROSTER_COLUMNS } from '@shared/domain/roster'
 import type { RosterContext, RosterPlan, RosterRow } from '@shared/domain/roster'
+import { AREA_NAME_MAX, CHOICE_CELL_MAX, ENTERPRISE_NAME_MAX, PERSON_NAME_MAX, SPECIALIST_TITLE_MAX } from '@shared/schemas/field-limits'
 import { GOOD_ROWS, demoContext, newCreditCode, type RosterCells } from '../fixtures/roster/roster-fixtures'
 
 /** A valid row for a new enterprise in 湘潭高新区 without a specialist, with overrides. */
@@ -148,7 +149,9 @@ describe('planning a roster import: validation', () => {
     const context = demoContext(['xt-hitech'])
     const elsewhere = context.enterprises.find((e) => e.areaId === 'yuhu')!
     const plan = planRosterImport([row(2, { creditCode: elsewhere.creditCode, enterpriseName: elsewhere.name })], context)
-    expect(errorsOf(plan)).toEqual([{ field: 'creditCode', message: '该企业已登记在「雨湖区」，不在您管辖的属地内' }])
+    // Where it is registered is another area's business: the admin learns only that the row is not theirs.
+    expect(errorsOf(plan)).toEqual([{ field: 'creditCode', message: '本行不能由您导入，请联系市级管理员' }])
+    expect(JSON.stringify(plan.rows)).not.toContain('雨湖区')
   })
 
   it('lets the city admin move an enterprise between areas', () => {
@@ -255,16 +258,44 @@ describe('planning a roster import: specialists and assignments', () => {
     expect(errorsOf(plan, 3)).toEqual([{ field: 'specialistTitle', message: '专员「姜婷」的职务与第 2 行不一致（「甲」）' }])
   })
 
-  it('lets an area admin assign but not retitle a specialist outside their areas', () => {
+  it('keeps an area admin from assigning a specialist of another area or of the city, as reassigning by hand does', () => {
     const context = demoContext(['xt-hitech'])
     const cityLevel = context.specialists.find((s) => s.areaId === undefined)!
-    const assign = { specialistName: cityLevel.name, specialistPhone: cityLevel.phone ?? '' }
+    const elsewhere = context.specialists.find((s) => s.areaId === 'yuhu')!
     const plan = planRosterImport(
-      [row(2, assign), row(3, { ...assign, creditCode: newCreditCode('MA4L8T5K2'), specialistTitle: '新职务' })],
+      [
+        row(2, { specialistName: cityLevel.name, specialistPhone: cityLevel.phone ?? '' }),
+        { row: 3, ...GOOD_ROWS[0]!, specialistName: elsewhere.name, specialistPhone: elsewhere.phone ?? '', specialistTitle: '' },
+        // A wrong name must not draw out who really holds the phone.
+        row(4, { creditCode: newCreditCode('MA4L8T5K3'), specialistName: '李雷', specialistPhone: elsewhere.phone ?? '' }),
+      ],
       context,
     )
-    expect(plan.rows[0]?.action).toBe('create')
-    expect(errorsOf(plan, 3)).toEqual([{ field: 'specialistTitle', message: `专员「${cityLevel.name}」不在您管辖的属地内，不能修改其职务` }])
+    for (const rowNumber of [2, 3, 4]) {
+      expect(errorsOf(plan, rowNumber)).toEqual([{ field: 'specialistPhone', message: '本行不能由您导入，请联系市级管理员' }])
+    }
+    expect(plan.summary.invalid).toBe(3)
+    expect(plan.reassignments).toEqual([])
+    const said = JSON.stringify(plan.rows)
+    for (const secret of [elsewhere.name, '雨湖区', cityLevel.title ?? '']) expect(said).not.toContain(secret)
+  })
+
+  it('lets the city admin assign any specialist, as before', () => {
+    const elsewhere = demoContext().specialists.find((s) => s.areaId === 'yuhu')!
+    const plan = planRosterImport([{ row: 2, ...GOOD_ROWS[0]!, specialistName: elsewhere.name, specialistPhone: elsewhere.phone ?? '', specialistTitle: '' }], demoContext('all'))
+    expect(plan.rows[0]).toMatchObject({ action: 'update', errors: [] })
+    expect(plan.reassignments).toEqual([{ enterpriseId: 'en-0001', fromSpecialistId: 'sp-007', toSpecialistId: elsewhere.id }])
+  })
+
+  it('lets an area admin keep, but not retitle, the city-level specialist the city gave their enterprise', () => {
+    const base = demoContext(['xt-hitech'])
+    const cityLevel = base.specialists.find((s) => s.areaId === undefined)!
+    const context = { ...base, enterprises: base.enterprises.map((e) => (e.id === 'en-0001' ? { ...e, specialistId: cityLevel.id } : e)) }
+    const same = { specialistName: cityLevel.name, specialistPhone: cityLevel.phone ?? '', specialistTitle: '' }
+    const plan = planRosterImport([{ row: 2, ...GOOD_ROWS[0]!, ...same }], context)
+    expect(plan.rows[0]).toMatchObject({ action: 'unchanged', errors: [] })
+    const retitled = planRosterImport([{ row: 2, ...GOOD_ROWS[0]!, ...same, specialistTitle: '新职务' }], context)
+    expect(errorsOf(retitled)).toEqual([{ field: 'specialistTitle', message: `专员「${cityLevel.name}」不在您管辖的属地内，不能修改其职务` }])
   })
 
   it('lists a reassignment for every enterprise whose specialist changes', () => {
@@ -362,5 +393,67 @@ describe('planning a roster import: diffs and idempotency', () => {
     expect(second.enterprises).toEqual([])
     expect(second.specialists).toEqual([])
     expect(second.reassignments).toEqual([])
+  })
+})
+
+describe('planning a roster import: cell lengths', () => {
+  it('limits every text cell as the forms do, one message per cell', () => {
+    const over = (max: number) => '长'.repeat(max + 1)
+    const plan = planRosterImport(
+      [
+        row(2, { enterpriseName: '名'.repeat(ENTERPRISE_NAME_MAX) }),
+        row(3, {
+          creditCode: newCreditCode('MA4L8T5N1'),
+          enterpriseName: over(ENTERPRISE_NAME_MAX),
+          areaName: over(AREA_NAME_MAX),
+          industry: over(CHOICE_CELL_MAX),
+          scale: over(CHOICE_CELL_MAX),
+          contactName: over(PERSON_NAME_MAX),
+        }),
+        row(4, {
+          creditCode: newCreditCode('MA4L8T5N2'),
+          specialistName: over(PERSON_NAME_MAX),
+          specialistPhone: '13800000001',
+          specialistTitle: over(SPECIALIST_TITLE_MAX),
+        }),
+      ],
+      demoContext(),
+    )
+    expect(plan.rows[0]).toMatchObject({ action: 'create', errors: [] })
+    expect(errorsOf(plan, 3)).toEqual([
+      { field: 'enterpriseName', message: '企业名称不能超过 100 个字' },
+      { field: 'areaName', message: '所属属地不能超过 30 个字' },
+      { field: 'industry', message: '行业不能超过 20 个字' },
+      { field: 'scale', message: '规模不能超过 20 个字' },
+      { field: 'contactName', message: '企业联系人不能超过 20 个字' },
+    ])
+    expect(errorsOf(plan, 4)).toEqual([
+      { field: 'specialistName', message: '专员姓名不能超过 20 个字' },
+      { field: 'specialistTitle', message: '专员职务不能超过 30 个字' },
+    ])
+    expect(plan.specialists).toEqual([])
+    expect(plan.enterprises.map((e) => e.id)).toEqual(['en-new-1'])
+  })
+
+  it('refuses a cell of 150,000 characters as a row error, and does not echo it back', () => {
+    const huge = '湘'.repeat(150_000)
+    const plan = planRosterImport(
+      [
+        row(2, { enterpriseName: huge, contactName: huge }),
+        row(3, { creditCode: '9'.repeat(150_000), areaName: huge, contactPhone: '1'.repeat(150_000) }),
+        row(4, { creditCode: newCreditCode('MA4L8T5N3'), specialistName: huge, specialistPhone: '8'.repeat(150_000), specialistTitle: huge }),
+      ],
+      demoContext(['xt-hitech']),
+    )
+    expect(plan.summary).toEqual({ create: 0, update: 0, unchanged: 0, invalid: 3 })
+    expect(errorsOf(plan, 2)?.map((e) => e.field)).toEqual(['enterpriseName', 'contactName'])
+    expect(errorsOf(plan, 3)).toEqual([
+      { field: 'creditCode', message: '统一社会信用代码应为 18 位' },
+      { field: 'areaName', message: '所属属地不能超过 30 个字' },
+      { field: 'contactPhone', message: '手机号格式不正确' },
+    ])
+    expect(errorsOf(plan, 4)?.map((e) => e.field)).toEqual(['specialistName', 'specialistPhone', 'specialistTitle'])
+    // The plan goes back to the browser: what it repeats of a row stays short.
+    expect(JSON.stringify(plan.rows).length).toBeLessThan(2_000)
   })
 })
