@@ -247,8 +247,10 @@ function middleSteps(plan: Plan, random: Random, life: AppealLife, enterprise: G
     const extra = random.int(3, 8)
     const reason = random.pick(text.EXTENSION_REASONS)
     const admin = cast.adminOf(appeal.areaId)
-    // The new date is counted from the deadline in force when the admin extends it.
-    if (admin) steps.push({ at, run: (l) => void l.act(at, actorOf(admin), (a) => ({ type: 'extend', dueDate: workdayAfter(new Date(a.dueAt), extra, calendar), reason }), { optional: true }) })
+    // The new date is counted from the deadline in force when the admin extends it, or from the
+    // day of the extension when that deadline has passed: 延期 never picks a day already gone.
+    const from = (a: Appeal) => new Date(Math.max(Date.parse(a.dueAt), at.getTime()))
+    if (admin) steps.push({ at, run: (l) => void l.act(at, actorOf(admin), (a) => ({ type: 'extend', dueDate: workdayAfter(from(a), extra, calendar), reason }), { optional: true }) })
   }
   return steps.sort((a, b) => a.at.getTime() - b.at.getTime())
 }

@@ -6,6 +6,9 @@ import { ACTION_LABEL, LEVEL_LABEL, STATUS_LABEL } from '../labels'
 import { endOfShanghaiDay, monthDayLabel, workingDeadline, type WorkingCalendar } from './calendar'
 import { AUTO_CLOSE_DAYS, resumeClock } from './deadlines'
 import { hasOpenTask, ownTask } from './co-tasks'
+import { evaluationCommentProblem, reopensOnEvaluation } from './evaluation'
+import { extensionDateProblem } from './extension'
+import { joinSentences } from './text'
 
 /** What the server looked up for an action; the machine itself reads nothing. */
 export interface ActionContext {
@@ -19,8 +22,6 @@ export interface ActionContext {
 const OPEN_WORK: readonly AppealStatus[] = ['submitted', 'assigned', 'in_progress']
 const ADMINS: readonly Relation[] = ['areaAdmin', 'cityAdmin']
 
-/** Unsatisfied evaluations reopen an appeal this many times, no more. */
-export const MAX_REOPENS = 1
 export const MAX_LEVEL = 2
 
 interface Rule {
@@ -157,11 +158,13 @@ export function applyAction(appeal: Appeal, action: AppealAction, actor: Actor, 
     }
 
     case 'evaluate': {
+      const problem = evaluationCommentProblem(action.rating, action.comment)
+      if (problem) throw new ValidationError(problem, { comment: problem })
       const evaluation = { rating: action.rating, comment: action.comment, at }
       const data = { rating: action.rating }
       const message = action.comment || undefined
       const { autoCloseAt: _autoClose, ...rest } = base
-      if (action.rating === 'unsatisfied' && appeal.reopenCount < MAX_REOPENS) {
+      if (reopensOnEvaluation(appeal, action.rating)) {
         // DESIGN §4: an unsatisfied evaluation reopens the appeal once, lifts it one level, and
         // gives it the routing table's resolution time again.
         const lifted = raiseLevel(appeal, 'reopen', action.comment || '企业对答复不满意', actor.name, at)
@@ -259,13 +262,9 @@ export function applyAction(appeal: Appeal, action: AppealAction, actor: Actor, 
     }
 
     case 'extend': {
+      const problem = extensionDateProblem(action.dueDate, appeal.dueAt, now, ctx.calendar)
+      if (problem) throw new ValidationError(`新的办结日期不可用：${problem}`, { dueDate: problem })
       const dueAt = endOfShanghaiDay(action.dueDate)
-      if (dueAt.getTime() <= Date.parse(appeal.dueAt)) {
-        throw new ValidationError('新的办结日期须晚于原办理时限', { dueDate: `须晚于原办理时限 ${monthDayLabel(appeal.dueAt)}` })
-      }
-      if (!ctx.calendar.isWorkday(action.dueDate)) {
-        throw new ValidationError('新的办结日期须是工作日', { dueDate: '该日不是工作日' })
-      }
       const iso = dueAt.toISOString()
       const { deadlineProvisional: _provisional, ...rest } = base
       return {
@@ -285,7 +284,7 @@ export function applyAction(appeal: Appeal, action: AppealAction, actor: Actor, 
     case 'request-material':
       return {
         appeal: { ...base, awaitingMaterial: { since: at, message: action.message } },
-        event: same('request_material', { message: `请企业补充材料：${action.message}。补充前办理时限暂停计算` }),
+        event: same('request_material', { message: joinSentences([`请企业补充材料：${action.message}`, '补充前办理时限暂停计算']) }),
       }
 
     case 'supply-material': {

@@ -5,6 +5,7 @@ import type { DigestSummary } from '../schemas/supervision.schema'
 import { LEVEL_LABEL, OUTCOME_LABEL, RATING_LABEL } from '../labels'
 import { monthDayLabel } from './calendar'
 import { monthLabel } from './report-month'
+import { joinSentences } from './text'
 
 /*
  * Who hears about what (DESIGN §9), decided here and nowhere else. Pure: the caller resolves the
@@ -148,21 +149,21 @@ export function appealNotices({ before, after, event }: AppealChange): Notice[] 
     if (target) notices.push({ target, kind, title, body: clip(body), facts: { ...base, ...facts } })
   }
   const task = (c: CoHandler) =>
-    add({ to: 'unit', unit: { kind: c.kind, id: c.id } }, 'co_handle_task', '新的协办任务', `${about}。请于${monthDayLabel(c.dueAt)}前回复协办意见${c.request ? `。协办事项：${c.request}` : ''}`, {
+    add({ to: 'unit', unit: { kind: c.kind, id: c.id } }, 'co_handle_task', '新的协办任务', joinSentences([about, `请于${monthDayLabel(c.dueAt)}前回复协办意见`, c.request && `协办事项：${c.request}`]), {
       phrase: '协办任务',
       deadline: c.dueAt,
       note: c.request ?? `请${c.name}协办`,
     })
   const escalation = (title: string) => {
     const why = a.escalation?.cause === 'reopen' ? '企业对答复不满意' : (a.escalation?.reason ?? '')
-    add(supervisorsOf(a), 'escalated', title, `${about}。${why ? `原因：${why}` : ''}`, { phrase: '提级督办', deadline: a.dueAt, note: why || LEVEL_LABEL[a.level] })
+    add(supervisorsOf(a), 'escalated', title, joinSentences([about, why && `原因：${why}`]), { phrase: '提级督办', deadline: a.dueAt, note: why || LEVEL_LABEL[a.level] })
   }
   const raised = before !== null && a.level > before.level
 
   switch (event.type) {
     case 'submit':
-      if (a.ownerId) add(user(a.ownerId), 'new_appeal', '新诉求待受理', `${about}。请于${monthDayLabel(a.firstResponseDueAt)}前受理`, { phrase: '新诉求', deadline: a.firstResponseDueAt, note: '请及时受理' })
-      else add(holder(a), 'new_appeal', '新诉求待分派', `${about}。该企业暂无专员，诉求在待分派队列`, { phrase: '待分派', deadline: a.firstResponseDueAt, note: '请指定专员办理' })
+      if (a.ownerId) add(user(a.ownerId), 'new_appeal', '新诉求待受理', joinSentences([about, `请于${monthDayLabel(a.firstResponseDueAt)}前受理`]), { phrase: '新诉求', deadline: a.firstResponseDueAt, note: '请及时受理' })
+      else add(holder(a), 'new_appeal', '新诉求待分派', joinSentences([about, '该企业暂无专员，诉求在待分派队列']), { phrase: '待分派', deadline: a.firstResponseDueAt, note: '请指定专员办理' })
       a.coHandlers.forEach(task)
       break
     case 'co_handle':
@@ -170,19 +171,19 @@ export function appealNotices({ before, after, event }: AppealChange): Notice[] 
       a.coHandlers.filter((c) => c.status === 'open' && c.requestedAt === event.at).forEach(task)
       break
     case 'transfer':
-      if (a.ownerId) add(user(a.ownerId), 'transferred', '诉求转交给您办理', `${about}。${event.message ?? ''}`, { phrase: '转办', deadline: a.dueAt, note: '请及时办理' })
+      if (a.ownerId) add(user(a.ownerId), 'transferred', '诉求转交给您办理', joinSentences([about, event.message]), { phrase: '转办', deadline: a.dueAt, note: '请及时办理' })
       break
     case 'escalate':
       escalation(`诉求提级至${LEVEL_LABEL[a.level]}`)
-      if (a.ownerId) add(user(a.ownerId), 'escalated', '您办理的诉求已提级督办', `${about}。${event.message ?? ''}`, { phrase: '提级督办', deadline: a.dueAt, note: LEVEL_LABEL[a.level] })
+      if (a.ownerId) add(user(a.ownerId), 'escalated', '您办理的诉求已提级督办', joinSentences([about, event.message]), { phrase: '提级督办', deadline: a.dueAt, note: LEVEL_LABEL[a.level] })
       break
     case 'overdue': {
       const kind = event.data?.kind === 'first_response' ? '首次响应时限' : '办理时限'
       const dueAt = String(event.data?.dueAt ?? a.dueAt)
       const lifted = raised ? `，已提级至${LEVEL_LABEL[a.level]}` : ''
-      add(holder(a), 'overdue', '诉求已超期', `${about}。已超过${kind}（${monthDayLabel(dueAt)}）${lifted}`, { phrase: '已超期', deadline: dueAt, note: `超过${kind}${lifted}` })
+      add(holder(a), 'overdue', '诉求已超期', joinSentences([about, `已超过${kind}（${monthDayLabel(dueAt)}）${lifted}`]), { phrase: '已超期', deadline: dueAt, note: `超过${kind}${lifted}` })
       if (raised) {
-        add(supervisorsOf(a), 'overdue', `超期诉求提级至${LEVEL_LABEL[a.level]}`, `${about}。已超过${kind}（${monthDayLabel(dueAt)}），请督办`, {
+        add(supervisorsOf(a), 'overdue', `超期诉求提级至${LEVEL_LABEL[a.level]}`, joinSentences([about, `已超过${kind}（${monthDayLabel(dueAt)}），请督办`]), {
           phrase: '已超期',
           deadline: dueAt,
           note: `超期自动提级至${LEVEL_LABEL[a.level]}`,
@@ -191,15 +192,16 @@ export function appealNotices({ before, after, event }: AppealChange): Notice[] 
       break
     }
     case 'due_soon':
-      add(holder(a), 'due_soon', '诉求即将到期', `${about}。办理时限为${monthDayLabel(a.dueAt)}，请抓紧办理`, { phrase: '即将到期', deadline: a.dueAt, note: '距办理时限不足一个工作日' })
+      add(holder(a), 'due_soon', '诉求即将到期', joinSentences([about, `办理时限为${monthDayLabel(a.dueAt)}，请抓紧办理`]), { phrase: '即将到期', deadline: a.dueAt, note: '距办理时限不足一个工作日' })
       break
     case 'evaluate':
     case 'reopen': {
       const evaluation = a.evaluation
       if (!evaluation) break
       const rating = RATING_LABEL[evaluation.rating]
-      const reopened = event.type === 'reopen' ? `，诉求已重新办理并提级至${LEVEL_LABEL[a.level]}` : ''
-      add(a.ownerId ? user(a.ownerId) : null, 'evaluated', `企业评价：${rating}`, `${about}。${evaluation.comment ? `评价：${evaluation.comment}` : '未填写评价内容'}${reopened}`, {
+      const reopened = event.type === 'reopen' && `诉求已重新办理并提级至${LEVEL_LABEL[a.level]}`
+      const said = evaluation.comment ? `评价：${evaluation.comment}` : '未填写评价内容'
+      add(a.ownerId ? user(a.ownerId) : null, 'evaluated', `企业评价：${rating}`, joinSentences([about, said, reopened]), {
         phrase: rating,
         // The comment is the evaluator's words, who may not be the filer.
         ...(evaluation.comment ? { comment: evaluation.comment, authorId: event.actor.id } : {}),
@@ -212,7 +214,7 @@ export function appealNotices({ before, after, event }: AppealChange): Notice[] 
       break
     case 'respond': {
       const outcome = a.response ? OUTCOME_LABEL[a.response.outcome] : '已答复'
-      add(filer(a), 'responded', `诉求已答复（${outcome}）`, `「${a.title}」：${a.response?.message ?? ''}。请查看并评价`, { phrase: '已答复', note: `${outcome}，请查看并评价` })
+      add(filer(a), 'responded', `诉求已答复（${outcome}）`, joinSentences([`「${a.title}」：${a.response?.message ?? ''}`, '请查看并评价']), { phrase: '已答复', note: `${outcome}，请查看并评价` })
       break
     }
     case 'request_material':

@@ -1,6 +1,13 @@
 import * as z from 'zod'
-import { categoryIdSchema, enterpriseIdSchema, instantSchema, roleSchema } from './common.schema'
+import { categoryIdSchema, enterpriseIdSchema, INVALID_CURSOR_MESSAGE, instantSchema, mintedIdSchema, roleSchema } from './common.schema'
 import { scaleSchema } from './catalog.schema'
+import { optionalText, requiredText } from './text.schema'
+import { evaluationCommentProblem, UNSATISFIED_REASON_MIN } from '../domain/evaluation'
+
+/** An appeal's id as submit-appeal mints it: `ap-` and a lower-case ulid. */
+export const appealIdSchema = mintedIdSchema('ap', '诉求编号不正确')
+/** The path of /api/appeals/{id}…: a malformed id is a 400 on `id`, a well-formed unknown one a 404. */
+export const appealPathSchema = z.object({ id: appealIdSchema })
 
 export const appealStatusSchema = z.enum(['submitted', 'assigned', 'in_progress', 'responded', 'closed', 'withdrawn'])
 export type AppealStatus = z.infer<typeof appealStatusSchema>
@@ -16,17 +23,17 @@ export const TITLE_MAX = 40
 export const DESCRIPTION_MAX = 2000
 export const MESSAGE_MAX = 1000
 
-/** Free text: trimmed, "请填写…" when empty, the limits in characters otherwise. */
-const trimmed = (min: number, max: number, label: string) => {
-  const required = z.string({ message: `请填写${label}` }).trim().min(1, `请填写${label}`)
-  return (min > 1 ? required.min(min, `${label}至少 ${min} 个字`) : required).max(max, `${label}不能超过 ${max} 个字`)
-}
+/**
+ * Free text of several lines (descriptions, messages, reasons): cleaned by the shared text
+ * schema, "请填写…" when nothing visible is left, the limits in characters otherwise.
+ */
+const trimmed = (min: number, max: number, label: string) => requiredText(label, max, { min, multiline: true })
 
 export const submitAppealRequestSchema = z
   .object({
     enterpriseId: enterpriseIdSchema,
     categoryId: categoryIdSchema,
-    title: trimmed(2, TITLE_MAX, '标题'),
+    title: requiredText('标题', TITLE_MAX, { min: 2 }),
     description: trimmed(5, DESCRIPTION_MAX, '诉求内容'),
   })
   .strict()
@@ -55,10 +62,7 @@ export const respondActionSchema = z
     expectedVersion,
     outcome: outcomeSchema,
     message: trimmed(2, MESSAGE_MAX, '答复内容'),
-    openTaskReason: z
-      .string()
-      .trim()
-      .max(200, '说明不能超过 200 个字')
+    openTaskReason: optionalText('说明', 200, { multiline: true })
       .optional()
       .meta({ description: 'Required while a co-handling task is still open: why the owner answers before the co-handlers replied' }),
   })
@@ -68,9 +72,15 @@ export const evaluateActionSchema = z
     type: z.literal('evaluate'),
     expectedVersion,
     rating: ratingSchema,
-    comment: z.string().trim().max(500, '评价内容不能超过 500 个字').default(''),
+    comment: optionalText('评价内容', 500, { multiline: true })
+      .default('')
+      .meta({ description: `Required when the rating is unsatisfied: the reason, at least ${UNSATISFIED_REASON_MIN} characters` }),
   })
   .strict()
+  .superRefine((evaluation, ctx) => {
+    const problem = evaluationCommentProblem(evaluation.rating, evaluation.comment)
+    if (problem) ctx.addIssue({ code: 'custom', path: ['comment'], message: problem })
+  })
 export const withdrawActionSchema = z
   .object({
     type: z.literal('withdraw'),
@@ -335,10 +345,13 @@ export type AppealPage = z.infer<typeof appealPageSchema>
 
 export const listAppealsQuerySchema = z
   .object({
-    cursor: z.string().max(512, '分页游标无效').optional(),
+    cursor: z.string().max(1024, INVALID_CURSOR_MESSAGE).optional(),
     limit: z.coerce.number({ message: '每页条数必须是数字' }).int('每页条数必须是整数').min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20),
     status: z
       .string()
+      // Six statuses fit in well under 100 characters; more can only be repeats (and DynamoDB's
+      // IN takes at most 100 values).
+      .max(100, '状态筛选值无效')
       .optional()
       .transform((value, ctx) => {
         if (!value) return undefined
@@ -348,7 +361,7 @@ export const listAppealsQuerySchema = z
           ctx.addIssue({ code: 'custom', message: '状态筛选值无效' })
           return z.NEVER
         }
-        return parsed.data
+        return [...new Set(parsed.data)]
       })
       .meta({ description: 'Comma-separated statuses to keep, e.g. assigned,in_progress' }),
   })

@@ -1,6 +1,8 @@
 import * as z from 'zod'
 import { CARD_ID_PATTERN } from '../domain/card-id'
+import { MOBILE_PHONE, PERSON_NAME_MAX } from './field-limits'
 import { bindingSchema } from './user.schema'
+import { requiredText } from './text.schema'
 
 export const cardIdSchema = z.string({ message: '联系卡编号不正确' }).regex(CARD_ID_PATTERN, '联系卡编号不正确，请重新扫码')
 
@@ -35,11 +37,11 @@ export type CardView = z.infer<typeof cardViewSchema>
  */
 export const bindCardRequestSchema = z
   .object({
-    name: z.string({ message: '请填写您的姓名' }).trim().min(2, '姓名至少 2 个字').max(20, '姓名不能超过 20 个字'),
+    name: requiredText('姓名', PERSON_NAME_MAX, { min: 2, missing: '请填写您的姓名' }),
     phone: z
       .string()
       .trim()
-      .regex(/^1[3-9]\d{9}$/, '手机号格式不正确')
+      .regex(MOBILE_PHONE, '手机号格式不正确')
       .optional()
       .or(z.literal('').transform(() => undefined)),
   })

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { endOfShanghaiDay, monthDayLabel, previousWorkday, shanghaiDate } from '@shared/domain/calendar'
+import { CHINESE_CALENDAR } from '@shared/domain/chinese-calendar'
+import { extensionWindow } from '@shared/domain/extension'
 import { browserSessions } from '../support/browser'
 import { STACK_TABLE, TEST_PORTS, TEST_TOKEN_SECRET } from '../support/ports'
 
@@ -145,15 +148,18 @@ describe('supervision in the h5 mini-program', () => {
     const { runSweep } = await import('../../functions/supervision/sweep.use-case')
     const { makeWeeklyDigests } = await import('../../functions/supervision/digest.use-case')
 
-    // Filed on Monday 12 October 2026 and never accepted (first response due the 13th, resolution
-    // the 19th). The sweep then runs on the real clock, so only this appeal is late: appeals other
-    // suites are working on at the same time stay untouched.
+    // Filed ten working days ago and never accepted: its first response and its resolution (five
+    // working days) are both late. The sweep then runs on the real clock, so only this appeal is
+    // late: appeals other suites are working on at the same time stay untouched. (Filed relative to
+    // today, because an extension may not reach more than 60 working days past the deadline.)
+    let filedDay = shanghaiDate(new Date())
+    for (let i = 0; i < 10; i++) filedDay = previousWorkday(filedDay, CHINESE_CALENDAR.isWorkday)
     const enterpriseStaff = { id: 'staff-en-0001', name: '范波艳', role: 'staff' as const, enterpriseIds: ['en-0001'], pendingEnterpriseIds: [] }
     const { appeal } = await submitAppeal(
       enterpriseStaff,
       `e2e-${randomUUID()}`,
       { enterpriseId: 'en-0001', categoryId: 'power', title: `双回路供电改造 ${Date.now() % 100000}`, description: '双回路改造申请一个月没有受理。' },
-      new Date('2026-10-12T02:00:00Z'),
+      new Date(`${filedDay}T10:00:00+08:00`),
     )
     const swept = await runSweep(new Date(), () => undefined)
     expect(swept.overdue).toBeGreaterThanOrEqual(1)
@@ -182,19 +188,20 @@ describe('supervision in the h5 mini-program', () => {
     await expect.poll(() => admin.locator('#timeline .timeline-overdue').innerText()).toContain('超过办理时限')
     await screenshot(admin, 'overdue-detail')
 
-    // The admin extends the deadline with the date wheel: the first date offered is the day after
-    // the current deadline (Tuesday 20 October, a working day).
+    // The admin extends the deadline with the date wheel: the deadline has passed, so the first date
+    // offered is today, or the next working day (the shared rule, on the same clock as the page).
+    const first = extensionWindow(appeal.dueAt, new Date(), CHINESE_CALENDAR)!.first
     await openAction(admin, 'extend')
     await submit(admin)
     await expect.poll(() => admin.locator('#extend-date .field-error').innerText()).toContain('请选择新的办结日期')
     await admin.locator('#extend-date-value').click()
     await admin.locator('.weui-picker__action', { hasText: '确定' }).click()
-    await expect.poll(() => admin.locator('#extend-date-value').innerText()).toBe('2026-10-20')
+    await expect.poll(() => admin.locator('#extend-date-value').innerText()).toBe(first)
     await fillMessage(admin, '企业补充双回路设计图纸需时')
     await screenshot(admin, 'extend')
     await submit(admin)
     await expect.poll(() => admin.locator('#appeal-extensions').innerText(), { timeout: 15_000 }).toContain('已延期 1 次')
-    expect(await admin.locator('#timeline .timeline-extend').innerText()).toContain('延长至 10月20日')
+    expect(await admin.locator('#timeline .timeline-extend').innerText()).toContain(`延长至 ${monthDayLabel(endOfShanghaiDay(first).toISOString())}`)
 
     // Still stuck: the admin lifts it to the city and hands it to another specialist.
     await openAction(admin, 'escalate')

@@ -20,6 +20,10 @@ import { getUser } from '../../functions/store/user.store'
 import { TABLE, dynamo } from '../../functions/lib/dynamo'
 import { areaAdmin, cityAdmin, otherAreaAdmin, otherSpecialist, owner, powerHandler, staff } from '../support/fixtures'
 import { staffOf } from '../support/filing'
+import { testClock } from '../support/clock'
+
+// This file's own clock: every filing and action names its moment (tests/support/clock.ts).
+const clock = testClock('2026-11-02T09:00:00')
 
 /** A small seeded generator (mulberry32): the same seed replays the same sequence of actions. */
 function random(seed: number) {
@@ -65,8 +69,11 @@ function actionFor(type: AppealActionType, appeal: Appeal, pick: <T>(xs: readonl
       const open = appeal.coHandlers.some((c) => c.status !== 'replied')
       return { type, outcome: pick(['resolved', 'resolved', 'partly', 'cannot'] as const), message: '已答复企业', ...(open ? { openTaskReason: '企业急需先行答复' } : {}) }
     }
-    case 'evaluate':
-      return { type, rating: pick(['satisfied', 'satisfied', 'basically', 'unsatisfied'] as const), comment: '' }
+    case 'evaluate': {
+      const rating = pick(['satisfied', 'satisfied', 'basically', 'unsatisfied'] as const)
+      // 不满意 needs its reason (at least a few characters); the others may leave the comment out.
+      return { type, rating, comment: rating === 'unsatisfied' ? '问题没有实质解决' : '' }
+    }
     case 'withdraw':
       return { type, reason: '问题已自行解决' }
     case 'co-handle':
@@ -149,7 +156,7 @@ describe('monthly report aggregates', () => {
   }, 240_000)
 
   it('a rebuild finds a tampered cell, rewrites it, and then agrees', async () => {
-    const { appeal } = await submitAppeal(staff, randomUUID(), { enterpriseId: 'en-0001', categoryId: 'power', title: '用电诉求', description: '新厂房需要接入 10kV 线路' })
+    const { appeal } = await submitAppeal(staff, randomUUID(), { enterpriseId: 'en-0001', categoryId: 'power', title: '用电诉求', description: '新厂房需要接入 10kV 线路' }, clock.tick())
     const month = monthOf(new Date(appeal.createdAt))
     await dynamo.send(
       new UpdateCommand({ TableName: TABLE, Key: { pk: `REPORT#${month}`, sk: 'specialist:sp-007#0' }, UpdateExpression: 'ADD #n :one', ExpressionAttributeNames: { '#n': 'n:all|*|received' }, ExpressionAttributeValues: { ':one': 1 } }),
@@ -187,13 +194,13 @@ describe('reports of a month', () => {
     expect(report.figures).toMatchObject({ received: 4, withdrawn: 1, closed: 3, cohortClosed: 3, evaluated: 3, satisfied: 3 })
     const figures: DrillFigure[] = ['received', 'withdrawn', 'closed', 'cohortClosed', 'satisfiedOrBasically', 'onTime', 'late']
     for (const figure of figures) {
-      const drilled = await drillDown(scope, { month: '2026-10', figure }, now)
+      const drilled = await drillDown(cityAdmin, scope, { month: '2026-10', figure }, now)
       const f = report.figures
       const expected = figure === 'satisfiedOrBasically' ? f.satisfied + f.basically : figure === 'late' ? f.closed - f.onTime : f[figure as keyof typeof f]
       expect([figure, drilled.total]).toEqual([figure, expected])
     }
     const waterRow = report.breakdowns.category.find((r) => r.key === 'water')!
-    const waterDrill = await drillDown(scope, { month: '2026-10', figure: 'received', dimension: 'category', value: 'water' }, now)
+    const waterDrill = await drillDown(cityAdmin, scope, { month: '2026-10', figure: 'received', dimension: 'category', value: 'water' }, now)
     expect(waterDrill.items.map((a) => a.categoryId)).toEqual(Array(waterRow.figures.received).fill('water'))
     // The month's detail rows: every appeal filed in the month, withdrawn included, each once.
     const rows: Appeal[] = []

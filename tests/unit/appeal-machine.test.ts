@@ -95,7 +95,7 @@ describe('appeal state machine', () => {
   })
 
   it('reopens an unsatisfied appeal once, one level up, and closes it the second time', () => {
-    const first = applyAction(makeAppeal({ status: 'responded', level: 0 }), { type: 'evaluate', rating: 'unsatisfied', comment: '没解决' }, staff, NOW, CTX)
+    const first = applyAction(makeAppeal({ status: 'responded', level: 0 }), { type: 'evaluate', rating: 'unsatisfied', comment: '问题没解决' }, staff, NOW, CTX)
     expect(first.appeal).toMatchObject({ status: 'in_progress', level: 1, reopenCount: 1 })
     expect(first.event.type).toBe('reopen')
     const respondedAgain = applyAction(first.appeal, { type: 'respond', outcome: 'cannot', message: '政策不允许' }, owner, NOW, CTX).appeal
@@ -104,7 +104,7 @@ describe('appeal state machine', () => {
   })
 
   it('never lifts the level above the city', () => {
-    const { appeal } = applyAction(makeAppeal({ status: 'responded', level: 2 }), { type: 'evaluate', rating: 'unsatisfied', comment: '' }, staff, NOW, CTX)
+    const { appeal } = applyAction(makeAppeal({ status: 'responded', level: 2 }), { type: 'evaluate', rating: 'unsatisfied', comment: '仍未解决问题' }, staff, NOW, CTX)
     expect(appeal.level).toBe(2)
   })
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { User } from '@shared/schemas/user.schema'
+import { CHINESE_CALENDAR } from '@shared/domain/chinese-calendar'
 import type { QueueItem } from '@shared/schemas/supervision.schema'
 import {
   actionButtonLabel,
   arrangeActions,
   buildAction,
   emptyDraft,
-  extendStartDate,
+  extendDateRange,
   handlerKey,
   panelFieldErrors,
   parseHandlerKey,
@@ -217,7 +218,8 @@ describe('action sheets for co-handling, transfer, escalation, extension and mat
   })
 
   it('offers an extension from the day after the current deadline (Shanghai)', () => {
-    expect(extendStartDate('2026-11-30T15:59:59.999Z')).toBe('2026-12-01')
+    const extension = { dueAt: '2026-11-30T15:59:59.999Z', now: new Date('2026-11-24T02:00:00Z'), calendar: CHINESE_CALENDAR }
+    expect(extendDateRange(extension)).toMatchObject({ start: '2026-12-01' })
   })
 
   it('keeps the likely next step in the bar and the rest under 更多', () => {

@@ -177,7 +177,7 @@ describe('the tally of a change', () => {
 
     const responded = applyAction(t2, { type: 'respond', outcome: 'partly', message: '部分解决' }, owner, shanghai('2026-12-02T09:00:00'), CTX)
     const t3 = withTally(t2, responded.appeal, responded.event, CHINESE_CALENDAR.isWorkday)
-    const reopened = applyAction(t3, { type: 'evaluate', rating: 'unsatisfied', comment: '没解决' }, staff, shanghai('2026-12-03T09:00:00'), CTX)
+    const reopened = applyAction(t3, { type: 'evaluate', rating: 'unsatisfied', comment: '问题没解决' }, staff, shanghai('2026-12-03T09:00:00'), CTX)
     const t4 = withTally(t3, reopened.appeal, reopened.event, CHINESE_CALENDAR.isWorkday)
     expect(t4.status).toBe('in_progress')
     expect(t4.tally?.reopenedAt).toEqual([iso('2026-12-03T09:00:00')])

@@ -1,6 +1,7 @@
 import {
   appealActionSchema,
   coHandlerKindSchema,
+  type Appeal,
   type AppealAction,
   type AppealActionType,
   type CoHandlerKind,
@@ -8,9 +9,13 @@ import {
   type Rating,
 } from '@shared/schemas/appeal.schema'
 import type { Role } from '@shared/schemas/common.schema'
-import { ACTION_LABEL } from '@shared/labels'
-import { shanghaiDate } from '@shared/domain/calendar'
+import { ACTION_LABEL, LEVEL_LABEL } from '@shared/labels'
+import { endOfShanghaiDay, type WorkingCalendar } from '@shared/domain/calendar'
+import { MAX_LEVEL } from '@shared/domain/appeal-machine'
+import { reopensOnEvaluation, UNSATISFIED_REASON_MIN } from '@shared/domain/evaluation'
+import { EXTENSION_CLOSED, EXTENSION_MAX_DAYS, extensionDateProblem, extensionWindow } from '@shared/domain/extension'
 import type { FieldErrors } from '@shared/errors'
+import { formatShortDate } from './format'
 import { fieldErrorsFromZod, hasErrors } from './validation'
 
 /** A co-handling task's default time when the owner asks a department (working days). */
@@ -52,10 +57,20 @@ export const emptyDraft = (type: AppealActionType): ActionDraft => ({
   dueDate: '',
 })
 
+/** What the 延期 sheet checks a date against: the shared rule's inputs (the device's clock and the holiday calendar). */
+export interface ExtensionContext {
+  /** The appeal's current resolution deadline. */
+  dueAt: string
+  now: Date
+  calendar: WorkingCalendar
+}
+
 /** What the panel knows about the appeal beyond the draft. */
 export interface BuildContext {
   /** A co-handling task has not replied yet: `respond` then needs `openTaskReason`. */
   openTask?: boolean
+  /** extend: the date is checked with the server's own rule before it is sent. */
+  extension?: ExtensionContext
 }
 
 /** The API names the free text differently per action; the panel shows it under one box. */
@@ -161,7 +176,33 @@ function missingChoices(draft: ActionDraft, context: BuildContext): FieldErrors 
   if (draft.type === 'co-handle' && draft.handlers.length === 0) fields.handlers = '请至少选择一个协办单位'
   if (draft.type === 'transfer' && !draft.toSpecialistId) fields.toSpecialistId = '请选择接办专员'
   if (draft.type === 'extend' && !draft.dueDate) fields.dueDate = '请选择新的办结日期'
+  else if (draft.type === 'extend' && context.extension) {
+    const { dueAt, now, calendar } = context.extension
+    const problem = extensionDateProblem(draft.dueDate, dueAt, now, calendar)
+    if (problem) fields.dueDate = problem
+  }
   return fields
+}
+
+/** The fields a sheet shows a message beside (panel names, see panelFieldErrors). */
+export function panelFields(type: AppealActionType, context: BuildContext = {}): string[] {
+  const fields = TEXT_FIELD[type] ? ['message'] : []
+  if (type === 'respond') fields.push('outcome', ...(context.openTask ? ['openTaskReason'] : []))
+  if (type === 'evaluate') fields.push('rating')
+  if (type === 'co-handle') fields.push('handlers', 'days')
+  if (type === 'transfer') fields.push('toSpecialistId')
+  if (type === 'extend') fields.push('dueDate')
+  return fields
+}
+
+/**
+ * The banner over a sheet the API refused with field errors: none when every message already
+ * stands beside its field (the same rule said twice is noise), the API's summary otherwise.
+ */
+export function invalidBanner(type: AppealActionType, fields: FieldErrors, message: string, context: BuildContext = {}): string | null {
+  const shown = panelFields(type, context)
+  const keys = Object.keys(fields)
+  return keys.length > 0 && keys.every((key) => shown.includes(key)) ? null : message
 }
 
 /**
@@ -222,9 +263,40 @@ export function actionButtonLabel(action: AppealActionType, role: Role | undefin
 }
 
 /**
- * The first date an extension may choose: the Shanghai day after the current resolution
- * deadline (which ends at the last millisecond of its day).
+ * The 延期 date wheel's range, from the shared rule: from the first working day after the current
+ * deadline (today, if that is later) to the last day allowed; the wheel opens on the first.
+ * Null when no date is left.
  */
-export function extendStartDate(dueAt: string): string {
-  return shanghaiDate(new Date(Date.parse(dueAt) + 1))
+export function extendDateRange(context: ExtensionContext): { start: string; end: string } | null {
+  const window = extensionWindow(context.dueAt, context.now, context.calendar)
+  return window ? { start: window.first, end: window.last } : null
+}
+
+/** The 延期 sheet's opening words: the deadline now, and the dates it may move to. */
+export function extendIntro(appeal: Pick<Appeal, 'dueAt' | 'extensionCount'>, context: ExtensionContext): string {
+  const { now } = context
+  const current = `当前办理时限 ${formatShortDate(appeal.dueAt, now)}${appeal.extensionCount ? `，已延期 ${appeal.extensionCount} 次` : ''}。`
+  const range = extendDateRange(context)
+  if (!range) return `${current}${EXTENSION_CLOSED}。`
+  const day = (date: string) => formatShortDate(endOfShanghaiDay(date).toISOString(), now)
+  return `${current}可选 ${day(range.start)} 至 ${day(range.end)} 之间的工作日（最多延至原时限后 ${EXTENSION_MAX_DAYS} 个工作日），延期计入报表。`
+}
+
+/**
+ * What the enterprise is told before it sends an evaluation: 不满意 reopens the appeal one level
+ * up, once; after that one reopening any rating closes it (DESIGN §4).
+ */
+export function evaluationIntro(appeal: Pick<Appeal, 'level' | 'reopenCount'>, rating: Rating | null): string {
+  const reopens = reopensOnEvaluation(appeal, 'unsatisfied')
+  const reopening =
+    appeal.level < MAX_LEVEL ? `重新办理，并提级至${LEVEL_LABEL[appeal.level + 1]}` : `重新办理，仍由${LEVEL_LABEL[MAX_LEVEL]}`
+  if (rating === 'unsatisfied') {
+    return reopens
+      ? `选择「不满意」提交后，诉求将${reopening}。请写明哪些问题没有解决（至少 ${UNSATISFIED_REASON_MIN} 个字）。`
+      : `该诉求已重新办理过一次，本次评价提交后诉求即办结，不再重新办理。不满意评价将计入满意率统计和每周督办报告，请写明原因（至少 ${UNSATISFIED_REASON_MIN} 个字）。`
+  }
+  if (rating) return '提交评价后诉求即办结。'
+  return reopens
+    ? `请选择满意程度。如选择「不满意」，诉求将${reopening}，须写明原因。`
+    : '请选择满意程度。该诉求已重新办理过一次，本次评价提交后诉求即办结。'
 }

@@ -70,10 +70,21 @@ export function TransferCandidatePicker(props: { appealId: string; selected: str
   )
 }
 
-/** A date wheel (Taro Picker mode='date') from `start` on; shows the chosen date or a prompt. */
-export function DueDatePicker(props: { value: string; start: string; onChange: (date: string) => void }) {
+/**
+ * A date wheel (Taro Picker mode='date') limited to the dates allowed, opening on the first of them;
+ * shows the chosen date or a prompt. Without a range there is nothing to choose.
+ */
+export function DueDatePicker(props: { value: string; range: { start: string; end: string } | null; onChange: (date: string) => void }) {
+  const { range } = props
+  if (!range) {
+    return (
+      <View id='extend-date-value' className='input picker-value picker-placeholder'>
+        无可选日期
+      </View>
+    )
+  }
   return (
-    <Picker mode='date' value={props.value || props.start} start={props.start} onChange={(e) => props.onChange(String(e.detail.value))}>
+    <Picker mode='date' value={props.value || range.start} start={range.start} end={range.end} onChange={(e) => props.onChange(String(e.detail.value))}>
       <View id='extend-date-value' className={props.value ? 'input picker-value' : 'input picker-value picker-placeholder'}>
         {props.value || '请选择日期'}
       </View>

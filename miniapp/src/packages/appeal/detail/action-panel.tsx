@@ -1,17 +1,30 @@
 import { useState } from 'react'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
-import { outcomeSchema, ratingSchema, TASK_DAYS_MAX, type Appeal, type AppealAction, type AppealActionType, type CoHandler } from '@shared/schemas/appeal.schema'
+import { outcomeSchema, ratingSchema, TASK_DAYS_MAX, type Appeal, type AppealAction, type AppealActionType, type CoHandler, type Rating } from '@shared/schemas/appeal.schema'
 import type { Role } from '@shared/schemas/common.schema'
 import { LEVEL_LABEL, OUTCOME_LABEL, RATING_LABEL } from '@shared/labels'
+import { CHINESE_CALENDAR } from '@shared/domain/chinese-calendar'
 import type { FieldErrors } from '@shared/errors'
 import { FormField } from '../../../components/form-field'
 import { ChipGroup } from '../../../components/chip-group'
 import type { ActResult } from '../../../hooks/use-appeal-detail'
-import { actionButtonLabel, buildAction, emptyDraft, extendStartDate, toggleHandler, type ActionDraft } from '../../../utils/action-form'
+import {
+  actionButtonLabel,
+  buildAction,
+  emptyDraft,
+  evaluationIntro,
+  extendDateRange,
+  extendIntro,
+  invalidBanner,
+  toggleHandler,
+  type ActionDraft,
+  type BuildContext,
+  type ExtensionContext,
+} from '../../../utils/action-form'
 import { holderName } from '../../../utils/appeal'
 import { formatShortDate } from '../../../utils/format'
 import { CoHandlerPicker, DueDatePicker, OpenTasks, TransferCandidatePicker } from './action-fields'
-import { OPEN_TASK_REASON_MAX, PLACEHOLDER, SUBMIT_LABEL, TEXT_LABEL, TEXT_MAX, TITLE } from './action-text'
+import { OPEN_TASK_REASON_MAX, PLACEHOLDER, SUBMIT_LABEL, TEXT_LABEL, TEXT_MAX, TITLE, UNSATISFIED_TEXT } from './action-text'
 
 interface Props {
   type: AppealActionType
@@ -30,8 +43,11 @@ export function ActionPanel({ type, appeal, role, task, acting, onSubmit, onClos
   const [draft, setDraft] = useState<ActionDraft>(() => emptyDraft(type))
   const [fields, setFields] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
+  // The moment the sheet opened: the 延期 range is counted from it (the server checks again on its own clock).
+  const [openedAt] = useState(() => new Date())
   const openTasks = appeal.coHandlers.filter((c) => c.status !== 'replied')
-  const context = { openTask: openTasks.length > 0 }
+  const extension: ExtensionContext = { dueAt: appeal.dueAt, now: openedAt, calendar: CHINESE_CALENDAR }
+  const context: BuildContext = { openTask: openTasks.length > 0, ...(type === 'extend' ? { extension } : {}) }
 
   const change = (patch: Partial<ActionDraft>) => {
     setDraft((current) => ({ ...current, ...patch }))
@@ -54,11 +70,16 @@ export function ActionPanel({ type, appeal, role, task, acting, onSubmit, onClos
     if (result.kind === 'done' || result.kind === 'stale') onClose()
     else if (result.kind === 'invalid') {
       setFields(result.fields)
-      setFormError(result.message)
+      setFormError(invalidBanner(type, result.fields, result.message, context))
     } else setFormError(result.message)
   }
 
   const hasText = TEXT_LABEL[type] !== ''
+  // 不满意 reopens the appeal (or closes it for good): its reason is required, and asked for as such.
+  const text =
+    type === 'evaluate' && draft.rating === 'unsatisfied'
+      ? UNSATISFIED_TEXT
+      : { label: TEXT_LABEL[type], required: type !== 'evaluate', placeholder: PLACEHOLDER[type] }
   const title = type === 'escalate' ? actionButtonLabel(type, role) : TITLE[type]
 
   return (
@@ -68,7 +89,7 @@ export function ActionPanel({ type, appeal, role, task, acting, onSubmit, onClos
         <Text className='sheet-title'>{title}</Text>
         {formError ? <Text className='banner banner-error'>{formError}</Text> : null}
 
-        <PanelIntro type={type} appeal={appeal} task={task} />
+        <PanelIntro type={type} appeal={appeal} task={task} rating={draft.rating} extension={extension} />
 
         {type === 'respond' && openTasks.length ? <OpenTasks tasks={openTasks} /> : null}
 
@@ -124,15 +145,15 @@ export function ActionPanel({ type, appeal, role, task, acting, onSubmit, onClos
 
         {type === 'extend' ? (
           <FormField id='extend-date' label='新的办结日期' required error={fields.dueDate}>
-            <DueDatePicker value={draft.dueDate} start={extendStartDate(appeal.dueAt)} onChange={(dueDate) => change({ dueDate })} />
+            <DueDatePicker value={draft.dueDate} range={extendDateRange(extension)} onChange={(dueDate) => change({ dueDate })} />
           </FormField>
         ) : null}
 
         {hasText ? (
           <FormField
             id='action-message'
-            label={TEXT_LABEL[type]}
-            required={type !== 'evaluate'}
+            label={text.label}
+            required={text.required}
             error={fields.message}
             counter={{ length: draft.message.trim().length, max: TEXT_MAX[type] }}
           >
@@ -140,7 +161,7 @@ export function ActionPanel({ type, appeal, role, task, acting, onSubmit, onClos
               className='textarea textarea-short'
               value={draft.message}
               maxlength={TEXT_MAX[type]}
-              placeholder={PLACEHOLDER[type]}
+              placeholder={text.placeholder}
               onInput={(e) => change({ message: e.detail.value })}
             />
           </FormField>
@@ -195,12 +216,12 @@ export function ActionPanel({ type, appeal, role, task, acting, onSubmit, onClos
 }
 
 /** What the person should know before confirming: the consequence, or what was asked of them. */
-function PanelIntro({ type, appeal, task }: { type: AppealActionType; appeal: Appeal; task: CoHandler | undefined }) {
-  const text = introText(type, appeal, task)
+function PanelIntro(props: { type: AppealActionType; appeal: Appeal; task: CoHandler | undefined; rating: Rating | null; extension: ExtensionContext }) {
+  const text = introText(props)
   return text ? <Text className='paragraph panel-intro'>{text}</Text> : null
 }
 
-function introText(type: AppealActionType, appeal: Appeal, task: CoHandler | undefined): string | null {
+function introText({ type, appeal, task, rating, extension }: Parameters<typeof PanelIntro>[0]): string | null {
   switch (type) {
     case 'accept':
       return '受理后将开始办理，请在办理时限内答复企业。确认受理该诉求吗？'
@@ -220,7 +241,9 @@ function introText(type: AppealActionType, appeal: Appeal, task: CoHandler | und
     case 'escalate':
       return appeal.level < 2 ? `提级至${LEVEL_LABEL[appeal.level + 1]}，督办人员将跟进协调。` : null
     case 'extend':
-      return `当前办理时限 ${formatShortDate(appeal.dueAt)}${appeal.extensionCount ? `，已延期 ${appeal.extensionCount} 次` : ''}。新的办结日期须是工作日，延期计入报表。`
+      return extendIntro(appeal, extension)
+    case 'evaluate':
+      return evaluationIntro(appeal, rating)
     case 'request-material':
       return '发出后办理时限暂停计算，企业补充材料后恢复，时限相应顺延。'
     case 'supply-material':

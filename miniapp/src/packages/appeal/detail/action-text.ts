@@ -79,6 +79,9 @@ export const PLACEHOLDER: Record<AppealActionType, string> = {
   'supply-material': '说明已补充的材料，如：已将负荷表发至专员邮箱',
 }
 
+/** The evaluation's text box when the rating is 不满意: the reason, required (see evaluationCommentProblem). */
+export const UNSATISFIED_TEXT = { label: '不满意的原因', required: true, placeholder: '请写明哪些问题没有解决、还需要怎样办理' }
+
 /** Length limits read from the shared schemas, so the counter and the API agree. */
 export const TEXT_MAX: Record<AppealActionType, number> = {
   accept: 0,
