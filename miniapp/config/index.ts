@@ -5,6 +5,13 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 const sharedDir = path.resolve(__dirname, '..', '..', 'shared')
 
 /**
+ * The holiday calendar of the 延期 date wheel (shared/domain/chinese-calendar.ts): its CommonJS
+ * bundle. Its ES build would be read as CommonJS too (the package says "type": "commonjs") and
+ * refused for its `export`.
+ */
+const chineseDaysBundle = path.resolve(__dirname, '..', '..', 'node_modules', 'chinese-days', 'dist', 'index.min.js')
+
+/**
  * Build-time settings come from the shell. Taro itself only reads TARO_APP_* from .env files,
  * so we forward them explicitly; `env` entries become `process.env.<NAME>` in the bundle.
  */
@@ -23,6 +30,18 @@ const shareH5Chunks = (chain: {
   chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
 }
 
+const outputRoot = process.env.TARO_OUTPUT_ROOT || 'dist'
+
+/**
+ * h5 only: the site icon, served from the output root where browsers ask for /favicon.ico, and
+ * linked from src/index.html. favicon.svg is the source; favicon.ico holds it drawn at 16, 32
+ * and 48 px. The weapp has no use for them (the mini-program's icon is set in WeChat's console).
+ */
+const siteIcons =
+  process.env.TARO_ENV === 'h5'
+    ? ['favicon.ico', 'favicon.svg'].map((file) => ({ from: `public/${file}`, to: path.join(outputRoot, file) }))
+    : []
+
 export default defineConfig<'webpack5'>(() => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'qinshang-direct',
@@ -30,7 +49,7 @@ export default defineConfig<'webpack5'>(() => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: process.env.TARO_OUTPUT_ROOT || 'dist',
+    outputRoot,
     plugins: [],
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
@@ -38,15 +57,16 @@ export default defineConfig<'webpack5'>(() => {
       TARO_APP_WECHAT_STAND_IN: JSON.stringify(wechatStandIn),
     },
     defineConstants: {},
-    alias: { '@shared': sharedDir },
-    copy: { patterns: [], options: {} },
+    alias: { '@shared': sharedDir, 'chinese-days$': chineseDaysBundle },
+    copy: { patterns: siteIcons, options: {} },
     framework: 'react',
     // errorLevel 1: a compile error fails the build (exit code 1) on both targets.
     compiler: { type: 'webpack5', errorLevel: 1 },
     cache: { enable: false },
     mini: {
-      // zod and taro-react-echarts ship ES2015+; compiling them keeps the weapp output ES5.
-      compile: { include: [sharedDir, (file: string) => /node_modules[\\/](zod|taro-react-echarts)[\\/]/.test(file)] },
+      // zod, taro-react-echarts and chinese-days (the 延期 date wheel's calendar) ship ES2015+;
+      // compiling them keeps the weapp output ES5.
+      compile: { include: [sharedDir, (file: string) => /node_modules[\\/](zod|taro-react-echarts|chinese-days)[\\/]/.test(file)] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

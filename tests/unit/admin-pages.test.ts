@@ -3,7 +3,7 @@ import type { CardView } from '@shared/schemas/card.schema'
 import type { EnterpriseSummary, RosterImportResult, RosterRowResult } from '@shared/schemas/roster.schema'
 import type { User } from '@shared/schemas/user.schema'
 import { adminScope, scopedAreaId } from '../../miniapp/src/packages/admin/admin-scope'
-import { enterprisesUrl, routeParam } from '../../miniapp/src/packages/admin/admin-navigation'
+import { cardPageUrl, enterprisesUrl, routeParam } from '../../miniapp/src/packages/admin/admin-navigation'
 import {
   buildHandoverRequest,
   buildReassignRequest,
@@ -15,6 +15,10 @@ import {
   appealCountsText,
   enterpriseListKey,
   enterpriseQuery,
+  enterprisesView,
+  portfolioEmptyText,
+  portfolioFilters,
+  portfolioListKey,
   specialistLabel,
   type EnterpriseFilters,
 } from '../../miniapp/src/packages/admin/enterprises/enterprise-filters'
@@ -109,6 +113,33 @@ describe('enterprise list filters', () => {
     expect(enterpriseListKey({ ...filters, areaId: null })).toBeNull()
     expect(enterpriseListKey(filters)).not.toBe(enterpriseListKey({ ...filters, openOnly: true }))
     expect(enterpriseListKey(filters)).not.toBe(enterpriseListKey({ ...filters, specialistId: 'sp-001' }))
+  })
+
+  it('shows a specialist their own portfolio, read-only, and admins the area roster', () => {
+    expect(enterprisesView(user({ id: 'sp-025', role: 'specialist', areaId: 'xiangxiang' }))).toEqual({ kind: 'portfolio', specialistId: 'sp-025' })
+    expect(enterprisesView(user({ areaId: 'xt-hitech' }))).toEqual({ kind: 'roster' })
+    expect(enterprisesView(user({ role: 'city_admin' }))).toEqual({ kind: 'roster' })
+    // Everyone else meets the roster page's gate, which says why.
+    expect(enterprisesView(user({ role: 'staff' }))).toEqual({ kind: 'roster' })
+    expect(enterprisesView(null)).toEqual({ kind: 'roster' })
+  })
+
+  it('lists a portfolio at once, by specialist and without an area, with the page’s filters', () => {
+    const mine = portfolioFilters('sp-025', 'all', false)
+    expect(enterpriseQuery(mine, null)).toEqual({
+      areaId: undefined,
+      scale: undefined,
+      specialistId: 'sp-025',
+      hasOpenAppeals: undefined,
+      limit: 20,
+      cursor: null,
+    })
+    expect(portfolioListKey(mine)).not.toBe(portfolioListKey(portfolioFilters('sp-025', 'all', true)))
+    expect(portfolioListKey(mine)).not.toBe(portfolioListKey(portfolioFilters('sp-025', 'near', false)))
+    expect(portfolioListKey(mine)).not.toBe(portfolioListKey(portfolioFilters('sp-026', 'all', false)))
+    expect(portfolioEmptyText(mine)).toBe('您名下暂无企业，如有疑问请联系属地管理员')
+    expect(portfolioEmptyText(portfolioFilters('sp-025', 'near', false))).toBe('没有符合条件的企业')
+    expect(cardPageUrl('2b3c4d5e6f7g8h9j0k1m')).toBe('/pages/card/index?scene=2b3c4d5e6f7g8h9j0k1m')
   })
 
   it('names the duty queue for an enterprise without a specialist', () => {

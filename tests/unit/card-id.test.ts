@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { CARD_ID_ALPHABET, CARD_ID_LENGTH, cardIdFromRandomBytes, isCardId } from '@shared/domain/card-id'
 import { newCardId } from '../../functions/cards/new-card-id'
-import { cardIdFromParams, dialable } from '../../miniapp/src/pages/card/card-scene'
+import { cardIdFromParams, cardProblem, dialable, INVALID_CARD } from '../../miniapp/src/pages/card/card-scene'
 
 /** What WeChat accepts in a mini-program code's scene. */
 const WECHAT_SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/
@@ -44,5 +44,30 @@ describe('card ids', () => {
     expect(cardIdFromParams({ scene: '%E0%A4%A' })).toBeNull()
     expect(cardIdFromParams({})).toBeNull()
     expect(dialable('186 2981-9631')).toBe('18629819631')
+  })
+})
+
+describe('a card page without a card', () => {
+  const failure = (status: number, message = '请求失败') => ({ status, message })
+
+  it('calls a malformed, unknown or refused card invalid: retrying cannot help', () => {
+    expect(cardProblem(null, null)).toEqual({ kind: 'invalid' })
+    expect(cardProblem(cardIdFromParams({ scene: 'doesnotexist123' }), null)).toEqual({ kind: 'invalid' })
+    expect(cardProblem('zzzzzzzzzzzzzzzzzzzz', failure(404, '联系卡不存在或已失效'))).toEqual({ kind: 'invalid' })
+    expect(cardProblem('zzzzzzzzzzzzzzzzzzzz', failure(400))).toEqual({ kind: 'invalid' })
+    expect(cardProblem('zzzzzzzzzzzzzzzzzzzz', failure(410))).toEqual({ kind: 'invalid' })
+  })
+
+  it('offers a retry when the card could not be fetched', () => {
+    expect(cardProblem('zzzzzzzzzzzzzzzzzzzz', failure(0, '网络异常，请检查网络后重试'))).toEqual({ kind: 'failed', message: '网络异常，请检查网络后重试' })
+    expect(cardProblem('zzzzzzzzzzzzzzzzzzzz', failure(503, '服务暂时不可用，请稍后重试'))).toEqual({ kind: 'failed', message: '服务暂时不可用，请稍后重试' })
+    expect(cardProblem('zzzzzzzzzzzzzzzzzzzz', failure(429))).toMatchObject({ kind: 'failed' })
+    expect(cardProblem('zzzzzzzzzzzzzzzzzzzz', null)).toBeNull()
+  })
+
+  it('says so in words and points to people, not to data', () => {
+    expect(INVALID_CARD.title).toContain('联系卡无效或已停用')
+    expect(INVALID_CARD.hint).toMatch(/企业服务专员/)
+    expect(INVALID_CARD.hint).toMatch(/园区/)
   })
 })

@@ -15,6 +15,9 @@ export function enterprisesUrl(link: EnterprisesLink = {}): string {
   return query.length ? `${ROUTES.enterprises}?${query.join('&')}` : ROUTES.enterprises
 }
 
+/** An enterprise's contact card as the enterprise sees it (the page its code opens). */
+export const cardPageUrl = (cardId: string): string => `${ROUTES.card}?scene=${encodeURIComponent(cardId)}`
+
 /** A query value from useRouter, which may arrive still percent-encoded depending on the target. */
 export function routeParam(value: string | undefined): string | null {
   if (!value) return null

@@ -1,12 +1,14 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { BINDING_STATUS_LABEL } from '@shared/labels'
+import { PERSON_NAME_MAX } from '@shared/schemas/field-limits'
 import { FormField } from '../../components/form-field'
-import { ErrorState, LoadingState } from '../../components/page-state'
+import { EmptyState, ErrorState, LoadingState } from '../../components/page-state'
 import { useLoader } from '../../hooks/use-loader'
 import { useSessionUser } from '../../hooks/use-session-user'
 import { fetchCard } from '../../services/api'
-import { cardIdFromParams, dialable } from './card-scene'
+import { ROUTES } from '../../settings'
+import { cardIdFromParams, cardProblem, dialable, INVALID_CARD } from './card-scene'
 import { useCardEntry } from './use-card-entry'
 import './index.css'
 
@@ -27,15 +29,10 @@ export default function CardPage() {
     void Taro.makePhoneCall({ phoneNumber: dialable(phone) }).catch(() => undefined)
   }
 
-  if (!cardId) {
-    return (
-      <View className='page'>
-        <ErrorState message='联系卡编号无效，请重新扫码' onRetry={() => void Taro.switchTab({ url: '/pages/index/index' })} />
-      </View>
-    )
-  }
+  const problem = card.data ? null : cardProblem(cardId, card.error)
+  if (problem?.kind === 'invalid') return <InvalidCard />
   if (card.loading && !card.data) return <LoadingState />
-  if (card.error && !card.data) return <ErrorState message={card.error.message} onRetry={() => void card.reload()} />
+  if (problem) return <ErrorState message={problem.message} onRetry={() => void card.reload()} />
   if (!card.data) return null
   const { enterprise, specialist, appeals, servicePromise } = card.data
 
@@ -99,7 +96,7 @@ export default function CardPage() {
           <Text className='section-title'>请先告诉专员您是谁</Text>
           <Text className='muted join-intro'>专员或本企业已绑定的同事核实后，您即可查看本企业全部诉求；核实前可以先提交诉求。</Text>
           <FormField id='join-name' label='您的姓名' required error={entry.fields.name}>
-            <Input className='input' value={entry.draft.name} maxlength={20} placeholder='例如：张伟' onInput={(e) => entry.update('name', e.detail.value)} />
+            <Input className='input' value={entry.draft.name} maxlength={PERSON_NAME_MAX} placeholder='例如：张伟' onInput={(e) => entry.update('name', e.detail.value)} />
           </FormField>
           <FormField id='join-phone' label='手机号（便于专员联系核实）' error={entry.fields.phone}>
             <Input className='input' type='number' value={entry.draft.phone} maxlength={11} placeholder='选填' onInput={(e) => entry.update('phone', e.detail.value)} />
@@ -113,6 +110,20 @@ export default function CardPage() {
           {entry.busy ? '正在进入…' : '提诉求'}
         </Button>
       )}
+    </View>
+  )
+}
+
+/** A link or code that leads to no card: no retry (it cannot help), but people to ask and a way on. */
+function InvalidCard() {
+  return (
+    <View id='card-invalid' className='page card-invalid'>
+      <EmptyState text={INVALID_CARD.title}>
+        <Text className='muted card-invalid-hint'>{INVALID_CARD.hint}</Text>
+        <Button id='card-go-home' className='btn btn-primary btn-small' onClick={() => void Taro.switchTab({ url: ROUTES.index })}>
+          进入首页
+        </Button>
+      </EmptyState>
     </View>
   )
 }

@@ -1,4 +1,5 @@
 import type { EnterpriseSummary } from '@shared/schemas/roster.schema'
+import type { User } from '@shared/schemas/user.schema'
 import { SCALE_LABEL, UNASSIGNED_LABEL, type Scale } from '../admin-labels'
 
 /** The 企业名册 filters; null areaId means the city admin has not picked an area yet. */
@@ -48,6 +49,32 @@ export function enterpriseListKey(filters: EnterpriseFilters): string | null {
   if (!filters.areaId) return null
   return [filters.areaId, filters.scale, filters.openOnly ? 'open' : 'any', filters.specialistId ?? '-'].join('|')
 }
+
+/**
+ * Who the page is for. Admins manage an area's roster (调整专员); a specialist reads their own
+ * portfolio (我服务的企业) and nothing else: the server lets a specialist list their portfolio
+ * and refuses them the specialists' roster and every reassignment, so the page offers neither.
+ */
+export type EnterprisesView = { kind: 'roster' } | { kind: 'portfolio'; specialistId: string }
+
+export function enterprisesView(user: User | null): EnterprisesView {
+  return user?.role === 'specialist' ? { kind: 'portfolio', specialistId: user.id } : { kind: 'roster' }
+}
+
+export const PORTFOLIO_TITLE = '我服务的企业'
+
+/** A specialist's own list: no area to wait for, the server pins them to their portfolio. */
+export function portfolioFilters(specialistId: string, scale: ScaleFilter, openOnly: boolean): EnterpriseFilters {
+  return { areaId: null, scale, openOnly, specialistId }
+}
+
+export function portfolioListKey(filters: EnterpriseFilters): string {
+  return ['portfolio', filters.specialistId ?? '-', filters.scale, filters.openOnly ? 'open' : 'any'].join('|')
+}
+
+/** An empty portfolio is not the same as filters that match nothing. */
+export const portfolioEmptyText = (filters: EnterpriseFilters): string =>
+  filters.scale === 'all' && !filters.openOnly ? '您名下暂无企业，如有疑问请联系属地管理员' : '没有符合条件的企业'
 
 export const specialistLabel = (enterprise: EnterpriseSummary): string => enterprise.specialistName ?? UNASSIGNED_LABEL
 

@@ -1,13 +1,14 @@
-import { useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { EnterpriseSummary } from '@shared/schemas/roster.schema'
 import { ChipGroup } from '../../../components/chip-group'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
 import { useLoader } from '../../../hooks/use-loader'
+import { useSessionUser } from '../../../hooks/use-session-user'
 import { listEnterprises, listSpecialists, reassignEnterprise } from '../../../services/admin-api'
 import { SCALE_LABEL } from '../admin-labels'
-import { routeParam } from '../admin-navigation'
+import { cardPageUrl, routeParam } from '../admin-navigation'
 import { AccessGate } from '../../../components/access-gate'
 import { AreaPicker } from '../components/area-picker'
 import { ListFoot } from '../../../components/list-foot'
@@ -19,6 +20,11 @@ import {
   appealCountsText,
   enterpriseListKey,
   enterpriseQuery,
+  enterprisesView,
+  PORTFOLIO_TITLE,
+  portfolioEmptyText,
+  portfolioFilters,
+  portfolioListKey,
   SCALE_OPTIONS,
   specialistLabel,
   type EnterpriseFilters,
@@ -27,8 +33,89 @@ import {
 import '../components/admin.css'
 import './index.css'
 
-/** 企业名册: an area's enterprises with their specialist and appeals; 调整专员 per enterprise. */
+/**
+ * 企业名册 for admins: an area's enterprises with their specialist and appeals; 调整专员 per
+ * enterprise. 我服务的企业 for a specialist: their own portfolio, read-only.
+ */
 export default function EnterprisesPage() {
+  const view = enterprisesView(useSessionUser())
+  return view.kind === 'portfolio' ? <PortfolioPage specialistId={view.specialistId} /> : <RosterPage />
+}
+
+/** A specialist's own enterprises: scale, appeals and card; no area, no specialists, no 调整专员. */
+function PortfolioPage({ specialistId }: { specialistId: string }) {
+  const [scale, setScale] = useState<ScaleFilter>('all')
+  const [openOnly, setOpenOnly] = useState(false)
+  const filters = portfolioFilters(specialistId, scale, openOnly)
+  const list = usePagedList(portfolioListKey(filters), (cursor) => listEnterprises(enterpriseQuery(filters, cursor)))
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: PORTFOLIO_TITLE })
+  }, [])
+
+  usePullDownRefresh(() => {
+    const stop = () => Taro.stopPullDownRefresh()
+    list.refresh().then(stop, stop)
+  })
+
+  useReachBottom(() => {
+    void list.loadMore()
+  })
+
+  return (
+    <View className='page'>
+      <Text id='portfolio-intro' className='banner banner-info'>
+        您负责服务的企业。企业的服务专员如需调整，请联系属地管理员。
+      </Text>
+      <EnterpriseFilterCard scale={scale} onScale={setScale} openOnly={openOnly} onOpenOnly={setOpenOnly} />
+      <EnterpriseListBody
+        areaPicked
+        list={list}
+        emptyText={portfolioEmptyText(filters)}
+        renderItem={(enterprise) => (
+          <EnterpriseItem key={enterprise.id} enterprise={enterprise}>
+            {enterprise.cardId ? (
+              <Text
+                id={`card-link-${enterprise.id}`}
+                className='enterprise-card-link'
+                onClick={() => void Taro.navigateTo({ url: cardPageUrl(enterprise.cardId!) })}
+              >
+                查看联系卡 ›
+              </Text>
+            ) : (
+              <Text className='muted'>暂无联系卡</Text>
+            )}
+          </EnterpriseItem>
+        )}
+      />
+    </View>
+  )
+}
+
+/** The scale chips and 有未办结诉求, which the server answers for admins and specialists alike. */
+function EnterpriseFilterCard(props: {
+  scale: ScaleFilter
+  onScale: (scale: ScaleFilter) => void
+  openOnly: boolean
+  onOpenOnly: (openOnly: boolean) => void
+}) {
+  return (
+    <View className='card enterprise-filters'>
+      <ChipGroup idPrefix='scale' options={SCALE_OPTIONS} selected={props.scale} onSelect={props.onScale} />
+      <View className='chips'>
+        <View
+          id='open-appeals-only'
+          className={props.openOnly ? 'chip chip-selected' : 'chip'}
+          onClick={() => props.onOpenOnly(!props.openOnly)}
+        >
+          {props.openOnly ? '✓ ' : ''}有未办结诉求
+        </View>
+      </View>
+    </View>
+  )
+}
+
+function RosterPage() {
   const { params } = useRouter()
   const area = useAdminArea(routeParam(params.areaId))
   const [scale, setScale] = useState<ScaleFilter>('all')
@@ -59,20 +146,7 @@ export default function EnterprisesPage() {
   return (
     <View className='page'>
       <AreaPicker area={area} />
-      {area.areaId ? (
-        <View className='card enterprise-filters'>
-          <ChipGroup idPrefix='scale' options={SCALE_OPTIONS} selected={scale} onSelect={setScale} />
-          <View className='chips'>
-            <View
-              id='open-appeals-only'
-              className={openOnly ? 'chip chip-selected' : 'chip'}
-              onClick={() => setOpenOnly((on) => !on)}
-            >
-              {openOnly ? '✓ ' : ''}有未办结诉求
-            </View>
-          </View>
-        </View>
-      ) : null}
+      {area.areaId ? <EnterpriseFilterCard scale={scale} onScale={setScale} openOnly={openOnly} onOpenOnly={setOpenOnly} /> : null}
 
       {specialistId ? (
         <View id='portfolio-banner' className='banner banner-info enterprise-portfolio'>
@@ -86,7 +160,14 @@ export default function EnterprisesPage() {
       <EnterpriseListBody
         areaPicked={area.areaId !== null}
         list={list}
-        onReassign={(enterprise) => setReassigning(enterprise)}
+        emptyText='没有符合条件的企业'
+        renderItem={(enterprise) => (
+          <EnterpriseItem key={enterprise.id} enterprise={enterprise} showSpecialist>
+            <Button id={`reassign-${enterprise.id}`} className='btn btn-outline btn-small' onClick={() => setReassigning(enterprise)}>
+              调整专员
+            </Button>
+          </EnterpriseItem>
+        )}
       />
 
       {reassigning ? (
@@ -118,25 +199,26 @@ export default function EnterprisesPage() {
 function EnterpriseListBody(props: {
   areaPicked: boolean
   list: PagedList<EnterpriseSummary>
-  onReassign: (enterprise: EnterpriseSummary) => void
+  emptyText: string
+  renderItem: (enterprise: EnterpriseSummary) => ReactNode
 }) {
   const { list } = props
   if (!props.areaPicked) return <EmptyState text='请先选择属地' />
   if (list.loading) return <LoadingState />
   if (list.error) return <ErrorState message={list.error.message} onRetry={() => void list.refresh()} />
-  if (list.items.length === 0) return <EmptyState text='没有符合条件的企业' />
+  if (list.items.length === 0) return <EmptyState text={props.emptyText} />
   return (
     <View className='enterprise-list'>
       {list.refreshing ? <Text className='list-foot'>正在刷新…</Text> : null}
-      {list.items.map((enterprise) => (
-        <EnterpriseItem key={enterprise.id} enterprise={enterprise} onReassign={props.onReassign} />
-      ))}
+      {list.items.map(props.renderItem)}
       <ListFoot list={list} />
     </View>
   )
 }
 
-function EnterpriseItem({ enterprise, onReassign }: { enterprise: EnterpriseSummary; onReassign: (e: EnterpriseSummary) => void }) {
+/** One enterprise; `children` are its actions (调整专员 for admins, the card for its specialist). */
+function EnterpriseItem(props: { enterprise: EnterpriseSummary; showSpecialist?: boolean; children: ReactNode }) {
+  const { enterprise } = props
   const unassigned = enterprise.specialistId === null
   return (
     <View id={`enterprise-${enterprise.id}`} className='card admin-item'>
@@ -145,21 +227,19 @@ function EnterpriseItem({ enterprise, onReassign }: { enterprise: EnterpriseSumm
         <Text className='chip-static'>{SCALE_LABEL[enterprise.scale]}</Text>
       </View>
       <Text className='muted small admin-item-sub'>统一社会信用代码 {enterprise.creditCode}</Text>
-      <View className='kv'>
-        <Text className='kv-key'>服务专员</Text>
-        <Text className={unassigned ? 'kv-value enterprise-unassigned' : 'kv-value'}>{specialistLabel(enterprise)}</Text>
-      </View>
+      {props.showSpecialist ? (
+        <View className='kv'>
+          <Text className='kv-key'>服务专员</Text>
+          <Text className={unassigned ? 'kv-value enterprise-unassigned' : 'kv-value'}>{specialistLabel(enterprise)}</Text>
+        </View>
+      ) : null}
       <View className='kv'>
         <Text className='kv-key'>诉求</Text>
         <Text className={enterprise.openAppeals > 0 ? 'kv-value enterprise-open' : 'kv-value'}>
           {appealCountsText(enterprise)}
         </Text>
       </View>
-      <View className='admin-item-actions'>
-        <Button id={`reassign-${enterprise.id}`} className='btn btn-outline btn-small' onClick={() => onReassign(enterprise)}>
-          调整专员
-        </Button>
-      </View>
+      <View className='admin-item-actions'>{props.children}</View>
     </View>
   )
 }
