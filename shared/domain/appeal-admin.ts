@@ -1,6 +1,6 @@
 import type { Appeal, AppealEvent } from '../schemas/appeal.schema'
 import { SYSTEM_ACTOR, actorRef, type Actor } from './actor'
-import { monthDayLabel, workingDaysBetween, workingDeadline, type WorkingCalendar } from './calendar'
+import { monthDayLabel, shanghaiDate, workingDaysBetween, workingDeadline, type WorkingCalendar } from './calendar'
 import { isOpen } from './appeal-counts'
 import type { Transition } from './appeal-machine'
 
@@ -64,6 +64,11 @@ export function verifyFiler(appeal: Appeal, decision: 'approve' | 'reject', acto
  */
 export function recountDeadlines(appeal: Appeal, before: WorkingCalendar, after: WorkingCalendar, year: number, now: Date): Transition | null {
   if (!appeal.deadlineProvisional || !isOpen(appeal.status)) return null
+  // Its deadlines were counted over the days from filing to the later deadline: a year outside
+  // them changes nothing, and the enterprise's timeline should not say that it did.
+  const yearOf = (instant: string) => Number(shanghaiDate(new Date(instant)).slice(0, 4))
+  const lastDue = appeal.dueAt > appeal.firstResponseDueAt ? appeal.dueAt : appeal.firstResponseDueAt
+  if (year < yearOf(appeal.createdAt) || year > yearOf(lastDue)) return null
   const start = new Date(appeal.createdAt)
   const recount = (dueAt: string) => workingDeadline(start, workingDaysBetween(start, new Date(dueAt), before.isWorkday), after)
   const firstResponse = recount(appeal.firstResponseDueAt)

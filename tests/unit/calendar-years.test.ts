@@ -51,6 +51,17 @@ describe('recounting an appeal’s deadlines', () => {
     expect(recountDeadlines({ ...provisionalAppeal, status: 'closed' }, CHINESE_CALENDAR, published, 2027, now)).toBeNull()
     expect(recountDeadlines({ ...provisionalAppeal, deadlineProvisional: undefined }, CHINESE_CALENDAR, published, 2027, now)).toBeNull()
   })
+
+  it('leaves alone an appeal whose deadlines never reach the year loaded: nothing to say on its timeline', () => {
+    // Filed on the Friday before the 2027 Spring Festival, provisional, due in February 2027.
+    const spring = makeAppeal({ status: 'in_progress', createdAt: '2027-02-05T02:00:00.000Z', firstResponseDueAt: '2027-02-08T15:59:59.999Z', dueAt: '2027-02-12T15:59:59.999Z', deadlineProvisional: true })
+    const y2031 = withPublishedYears([{ year: 2031, holidays: ['2031-01-01'], workdays: [] }], CHINESE_CALENDAR)
+    const y2026 = withPublishedYears([{ year: 2026, holidays: ['2026-01-01'], workdays: [] }], CHINESE_CALENDAR)
+    expect(recountDeadlines(spring, CHINESE_CALENDAR, y2031, 2031, new Date('2027-02-05T03:00:00Z'))).toBeNull()
+    expect(recountDeadlines(spring, CHINESE_CALENDAR, y2026, 2026, new Date('2027-02-05T03:00:00Z'))).toBeNull()
+    // An appeal filed late in December and due in January is recounted for either year.
+    expect(recountDeadlines(provisionalAppeal, CHINESE_CALENDAR, published, 2027, now)).not.toBeNull()
+  })
 })
 
 describe('a schedule as the city admin loads it', () => {
