@@ -1,13 +1,21 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { INTEGRATION_WORKERS } from './tests/support/ports'
 
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
+
+/*
+ * The projects run one after another (sequence.groupOrder), each with the workers it can use on
+ * two cores: unit and integration files two at a time (each integration worker has a DynamoDB
+ * Local of its own, tests/support/ports.ts INTEGRATION_WORKERS); the API, browser and start
+ * suites one file at a time, because their files share one running stack.
+ */
 
 export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', maxWorkers: 2, sequence: { groupOrder: 0 } } },
       {
         resolve: { alias },
         test: {
@@ -17,11 +25,19 @@ export default defineConfig({
           setupFiles: ['tests/support/integration-env.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          maxWorkers: INTEGRATION_WORKERS,
+          sequence: { groupOrder: 1 },
         },
       },
       {
         resolve: { alias },
-        test: { name: 'api', include: ['tests/api/**/*.test.ts'], globalSetup: ['tests/support/global-api.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+        test: { name: 'api', include: ['tests/api/**/*.test.ts'], globalSetup: ['tests/support/global-api.ts'], testTimeout: 60_000, hookTimeout: 120_000, maxWorkers: 1, sequence: { groupOrder: 2 } },
+      },
+      {
+        // `npm start` itself, interrupted at each stage of its start-up: a stack of its own (moved
+        // ports) per run, one start at a time, kept apart from the suites that share a stack.
+        resolve: { alias },
+        test: { name: 'start', include: ['tests/start/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 60_000, maxWorkers: 1, sequence: { groupOrder: 4 } },
       },
       {
         resolve: { alias },
@@ -31,6 +47,8 @@ export default defineConfig({
           globalSetup: ['tests/support/global-e2e.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -101,7 +101,7 @@ async function latency(): Promise<void> {
   Object.assign(process.env, { TABLE_NAME: 'qinshang-direct-local', DYNAMODB_ENDPOINT: dynamo.endpoint, TOKEN_SECRET: 'local-only-secret-qinshang-direct-0123456789' })
   await ensureTable(dynamo.endpoint, 'qinshang-direct-local')
   const { seedDemoCity } = await import('./lib/seed')
-  await seedDemoCity()
+  await seedDemoCity(new Date())
   const wechat = await startLocalWeChat(0)
   stopWeChat = () => wechat.close()
   const api = await startApiServer({
@@ -171,7 +171,7 @@ async function reportsOnly(): Promise<void> {
   Object.assign(process.env, { TABLE_NAME: 'qinshang-direct-local', DYNAMODB_ENDPOINT: dynamo.endpoint, TOKEN_SECRET: 'local-only-secret-qinshang-direct-0123456789' })
   await ensureTable(dynamo.endpoint, 'qinshang-direct-local')
   const { seedDemoCity } = await import('./lib/seed')
-  await seedDemoCity()
+  await seedDemoCity(new Date())
   await reportsAtScale()
 }
 

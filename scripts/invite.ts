@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   process.env.TOKEN_SECRET ??= 'unused-by-the-invite-script-0123456789abcdef'
   const { inviteOfficial } = await import('../functions/auth/invitation.use-case')
   const console: Actor = { id: 'console', name: '系统控制台', role: 'city_admin', enterpriseIds: [], pendingEnterpriseIds: [] }
-  const invitation = await inviteOfficial(console, officialId)
+  const invitation = await inviteOfficial(console, officialId, new Date())
   process.stdout.write(`${invitation.userName}: invitation ${invitation.code} (valid until ${invitation.expiresAt}, single use)\n`)
 }
 

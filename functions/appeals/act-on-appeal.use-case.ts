@@ -29,7 +29,7 @@ async function contextFor(appeal: Appeal, action: AppealAction): Promise<ActionC
  * decides → write state, event and the notifications it causes only if nobody changed the
  * appeal in between (else 409).
  */
-export async function actOnAppeal(actor: Actor, appealId: string, action: AppealAction, now = new Date()): Promise<Appeal> {
+export async function actOnAppeal(actor: Actor, appealId: string, action: AppealAction, now: Date): Promise<Appeal> {
   const current = await getAppeal(appealId)
   if (!current || !canSee(actor, current)) throw new NotFoundError('未找到该诉求')
   const context = await contextFor(current, action)

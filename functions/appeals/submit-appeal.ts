@@ -13,6 +13,6 @@ export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
   const key = parseWith(z.object({ 'idempotency-key': idempotencyKeySchema }), request.headers, '请求头')['idempotency-key']
   const body = parseWith(submitAppealRequestSchema, request.body)
-  const { appeal, created } = await submitAppeal(actor, key, body)
+  const { appeal, created } = await submitAppeal(actor, key, body, request.now)
   return ok({ appeal }, created ? 201 : 200)
 })

@@ -30,9 +30,10 @@ export const requestHash = (request: SubmitAppealRequest): string =>
  * Steps: look for an earlier submission with this key → authorise → route and set deadlines →
  * write appeal, event, tasks, key and the notifications to the owner and the co-handlers in one
  * transaction. When two requests with one key race, the loser's transaction is cancelled; it then
- * reads the winner's record and returns its appeal.
+ * reads the winner's record and returns its appeal. When the enterprise moved to another
+ * specialist between routing and writing, the write is cancelled too, and the appeal is routed again.
  */
-export async function submitAppeal(actor: Actor, key: string, request: SubmitAppealRequest, now = new Date()): Promise<SubmitResult> {
+export async function submitAppeal(actor: Actor, key: string, request: SubmitAppealRequest, now: Date): Promise<SubmitResult> {
   const hash = requestHash(request)
   for (let attempt = 1; ; attempt++) {
     const earlier = await getIdempotencyRecord(actor.id, key)
@@ -44,13 +45,14 @@ export async function submitAppeal(actor: Actor, key: string, request: SubmitApp
       return { appeal, created: false }
     }
 
-    const { appeal, event, calendar } = await prepare(actor, request, now)
+    const { appeal, event, calendar, routedBy } = await prepare(actor, request, now)
     const extra = await outboxFor({ before: null, after: appeal, event })
     try {
-      return { appeal: await createAppeal(appeal, event, { userId: actor.id, key, requestHash: hash }, now, { calendar, extra }), created: true }
+      return { appeal: await createAppeal(appeal, event, { userId: actor.id, key, requestHash: hash }, now, { calendar, extra, routedBy }), created: true }
     } catch (error) {
       if (!(error instanceof WriteConflict) || attempt >= MAX_ATTEMPTS) throw error
-      // Another request with this key is being written: back off briefly, then read its result.
+      // Another request with this key is being written, or the enterprise was just moved: back off
+      // briefly, then read the other request's result or route again.
       await new Promise((resolve) => setTimeout(resolve, 15 * attempt + Math.random() * 20))
     }
   }
@@ -64,7 +66,7 @@ async function prepare(actor: Actor, request: SubmitAppealRequest, now: Date) {
   if (!category) throw new ValidationError('诉求类别不存在', { categoryId: '诉求类别不存在，请重新选择' })
   const specialist = enterprise.specialistId ? await getUser(enterprise.specialistId) : undefined
   const filed = newAppeal(request, {
-    id: `ap-${ulid().toLowerCase()}`,
+    id: `ap-${ulid(now.getTime()).toLowerCase()}`,
     now,
     actor,
     enterprise,
@@ -74,5 +76,5 @@ async function prepare(actor: Actor, request: SubmitAppealRequest, now: Date) {
     taskForces: catalog.taskForces,
     calendar,
   })
-  return { ...filed, calendar }
+  return { ...filed, calendar, routedBy: enterprise.specialistId ?? null }
 }

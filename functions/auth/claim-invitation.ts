@@ -6,5 +6,5 @@ import { claimInvitation } from './invitation.use-case'
 
 export const handler = httpHandler(async (request) => {
   const { code, invitation } = parseWith(claimInvitationRequestSchema, request.body)
-  return ok(await claimInvitation(code, invitation, wechatClient()))
+  return ok(await claimInvitation(code, invitation, wechatClient(), request.now))
 })

@@ -13,7 +13,7 @@ const guard = () => {
 export const login = httpHandler(async (request) => {
   guard()
   const { as } = parseWith(devLoginRequestSchema, request.body)
-  return ok(await devLogin(as))
+  return ok(await devLogin(as, request.now))
 })
 
 export const identities = httpHandler(async () => {

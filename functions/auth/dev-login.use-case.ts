@@ -15,31 +15,31 @@ const staffUserId = (enterpriseId: string) => `staff-${enterpriseId}`
  * Local demo login: an official by id (sp-…, dh-…, th-…, ad-…), or `staff:<enterpriseId>` as that
  * enterprise's contact person, bound and approved. Only deployed where DEV_LOGIN is on.
  */
-export async function devLogin(as: string): Promise<LoginResponse> {
-  const user = as.startsWith(STAFF_PREFIX) ? await demoStaff(as.slice(STAFF_PREFIX.length)) : await getUser(as)
+export async function devLogin(as: string, now: Date): Promise<LoginResponse> {
+  const user = as.startsWith(STAFF_PREFIX) ? await demoStaff(as.slice(STAFF_PREFIX.length), now) : await getUser(as)
   if (!user || (user.role === 'staff' && !as.startsWith(STAFF_PREFIX))) {
     throw new ValidationError('没有这个演示身份', { as: '没有这个演示身份，请从列表中选择' })
   }
-  await ensureDemoOpenid(user.id)
-  return issueSession(user)
+  await ensureDemoOpenid(user.id, now)
+  return issueSession(user, now)
 }
 
 /**
  * A demo identity gets a WeChat openid of its own the first time it logs in, as if it had signed
  * in from a phone: subscribe messages to it then show on the local page /dev/wechat.
  */
-async function ensureDemoOpenid(userId: string): Promise<void> {
+async function ensureDemoOpenid(userId: string, now: Date): Promise<void> {
   if (await findOpenidOfUser(userId)) return
   const openid = `o${createHash('sha256').update(`demo:${userId}`).digest('base64url').slice(0, 27)}`
-  await linkOpenid(openid, userId, new Date().toISOString())
+  await linkOpenid(openid, userId, now.toISOString())
 }
 
-async function demoStaff(enterpriseId: string): Promise<UserRecord | undefined> {
+async function demoStaff(enterpriseId: string, now: Date): Promise<UserRecord | undefined> {
   const enterprise = await getEnterprise(enterpriseId)
   if (!enterprise) return undefined
   const user: UserRecord = { id: staffUserId(enterpriseId), name: enterprise.contact?.name ?? '企业联系人', role: 'staff', phone: enterprise.contact?.phone }
   await putUser(user)
-  const at = new Date().toISOString()
+  const at = now.toISOString()
   await putBinding({
     userId: user.id,
     userName: user.name,

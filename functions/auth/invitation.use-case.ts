@@ -21,7 +21,7 @@ const newInvitationCode = (): string => symbolsFromRandomBytes(randomBytes(INVIT
  * An admin lets an official of their area (the city admin: anyone) link a WeChat account. A new
  * invitation does not cancel older ones; each works once until it expires.
  */
-export async function inviteOfficial(actor: Actor, userId: string, now = new Date()): Promise<Invitation> {
+export async function inviteOfficial(actor: Actor, userId: string, now: Date): Promise<Invitation> {
   const official = await getUser(userId)
   if (!official || official.role === 'staff') throw new NotFoundError('未找到该工作人员')
   const mayInvite = actor.role === 'city_admin' || (actor.role === 'area_admin' && official.areaId !== undefined && canAdministerArea(actor, official.areaId))
@@ -38,7 +38,7 @@ export async function inviteOfficial(actor: Actor, userId: string, now = new Dat
  * account now signs in as them, and a session is returned. A WeChat account already linked to
  * another official is refused; one that was only a staff account is taken over.
  */
-export async function claimInvitation(wxCode: string, invitation: string, wechat: WeChatClient, now = new Date()): Promise<LoginResponse> {
+export async function claimInvitation(wxCode: string, invitation: string, wechat: WeChatClient, now: Date): Promise<LoginResponse> {
   const { openid } = await exchangeCode(wxCode, wechat)
   const linked = await findUserIdByOpenid(openid)
   const linkedUser = linked ? await getUser(linked) : undefined

@@ -8,5 +8,5 @@ const officialIdSchema = z.string().regex(/^(sp|dh|th|ad)-[0-9a-z-]{1,40}$/, '�
 
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
-  return ok(await inviteOfficial(actor, parseWith(officialIdSchema, request.params.id, '工作人员编号')), 201)
+  return ok(await inviteOfficial(actor, parseWith(officialIdSchema, request.params.id, '工作人员编号'), request.now), 201)
 })

@@ -5,5 +5,5 @@ import { refreshSession } from './session.use-case'
 
 export const handler = httpHandler(async (request) => {
   const { refreshToken } = parseWith(refreshRequestSchema, request.body)
-  return ok(await refreshSession(refreshToken))
+  return ok(await refreshSession(refreshToken, request.now))
 })

@@ -11,29 +11,32 @@ import { toUser } from './user-view'
 const newRefreshToken = () => randomBytes(32).toString('base64url')
 const nowSeconds = (now: Date) => Math.floor(now.getTime() / 1000)
 
-async function bearerFor(user: UserRecord): Promise<string> {
-  return signSessionToken({
+async function bearerFor(user: UserRecord, now: Date): Promise<string> {
+  return signSessionToken(
+    {
     sub: user.id,
     name: user.name,
     role: user.role,
     areaId: user.areaId,
     departmentId: user.departmentId,
     taskForceId: user.taskForceId,
-  })
+    },
+    now,
+  )
 }
 
 /** Signs a user in: a short-lived bearer token and a refresh token that can be spent once. */
-export async function issueSession(user: UserRecord, now = new Date()): Promise<LoginResponse> {
+export async function issueSession(user: UserRecord, now: Date): Promise<LoginResponse> {
   const refreshToken = newRefreshToken()
   await putRefreshToken(secretHash(refreshToken), { userId: user.id, expiresAt: nowSeconds(now) + config.REFRESH_TTL_SECONDS })
-  return { token: await bearerFor(user), expiresIn: config.TOKEN_TTL_SECONDS, refreshToken, user: await toUser(user) }
+  return { token: await bearerFor(user, now), expiresIn: config.TOKEN_TTL_SECONDS, refreshToken, user: await toUser(user) }
 }
 
 /**
  * Spends a refresh token for a new pair. The user is read again, so a changed role or area takes
  * effect at the next refresh. A token that was already spent or has expired is refused.
  */
-export async function refreshSession(refreshToken: string, now = new Date()): Promise<LoginResponse> {
+export async function refreshSession(refreshToken: string, now: Date): Promise<LoginResponse> {
   const oldHash = secretHash(refreshToken)
   const record = await getRefreshToken(oldHash)
   if (!record || record.expiresAt <= nowSeconds(now)) throw new UnauthenticatedError('登录已过期，请重新登录')
@@ -42,5 +45,5 @@ export async function refreshSession(refreshToken: string, now = new Date()): Pr
   const next = newRefreshToken()
   const rotated = await rotateRefreshToken(oldHash, secretHash(next), { userId: user.id, expiresAt: nowSeconds(now) + config.REFRESH_TTL_SECONDS }, nowSeconds(now))
   if (!rotated) throw new UnauthenticatedError('登录已过期，请重新登录')
-  return { token: await bearerFor(user), expiresIn: config.TOKEN_TTL_SECONDS, refreshToken: next, user: await toUser(user) }
+  return { token: await bearerFor(user, now), expiresIn: config.TOKEN_TTL_SECONDS, refreshToken: next, user: await toUser(user) }
 }

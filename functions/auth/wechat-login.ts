@@ -6,5 +6,5 @@ import { wechatLogin } from './wechat-login.use-case'
 
 export const handler = httpHandler(async (request) => {
   const { code } = parseWith(wechatLoginRequestSchema, request.body)
-  return ok(await wechatLogin(code, wechatClient()))
+  return ok(await wechatLogin(code, wechatClient(), request.now))
 })

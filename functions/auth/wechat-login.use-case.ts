@@ -9,7 +9,7 @@ import { issueSession } from './session.use-case'
  * Signs in with a wx.login code: code2Session gives the openid; the first time, a user is created
  * (an enterprise staff member with no enterprise yet: scanning a card asks to join one).
  */
-export async function wechatLogin(code: string, wechat: WeChatClient, now = new Date()): Promise<LoginResponse> {
+export async function wechatLogin(code: string, wechat: WeChatClient, now: Date): Promise<LoginResponse> {
   const { openid } = await exchangeCode(code, wechat)
   let userId = await findUserIdByOpenid(openid)
   if (!userId) {

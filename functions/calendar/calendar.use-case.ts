@@ -22,7 +22,7 @@ export interface LoadYearResult {
  * provisionally is counted again on the new calendar (same number of working days from the same
  * day) and its timeline records why. Loading the same schedule twice moves nothing the second time.
  */
-export async function loadPublishedYear(actor: Actor, schedule: YearSchedule, now = new Date()): Promise<LoadYearResult> {
+export async function loadPublishedYear(actor: Actor, schedule: YearSchedule, now: Date): Promise<LoadYearResult> {
   if (actor.role !== 'city_admin') throw new ForbiddenError('只有市级管理员可以维护工作日历')
   const previous = await listPublishedYears()
   const record = { year: schedule.year, holidays: [...schedule.holidays].sort(), workdays: [...schedule.workdays].sort(), loadedBy: actor.name, loadedAt: now.toISOString() }
@@ -51,7 +51,7 @@ async function recountOne(appealId: string, before: WorkingCalendar, after: Work
 }
 
 /** Where the working days of last year, this year and the next two come from. */
-export async function listCalendarYears(now = new Date()): Promise<CalendarYear[]> {
+export async function listCalendarYears(now: Date): Promise<CalendarYear[]> {
   const published = await listPublishedYears()
   const thisYear = Number(new Date(now.getTime() + SHANGHAI_OFFSET_MINUTES * 60_000).toISOString().slice(0, 4))
   return [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((year): CalendarYear => {

@@ -6,5 +6,5 @@ import { listCalendarYears } from './calendar.use-case'
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
   if (actor.role === 'staff') throw new ForbiddenError('只有工作人员可以查看工作日历')
-  return ok({ items: await listCalendarYears() })
+  return ok({ items: await listCalendarYears(request.now) })
 })

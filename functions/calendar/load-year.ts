@@ -6,5 +6,5 @@ import { loadPublishedYear } from './calendar.use-case'
 
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
-  return ok(await loadPublishedYear(actor, parseWith(yearScheduleSchema, request.body, '节假日安排')))
+  return ok(await loadPublishedYear(actor, parseWith(yearScheduleSchema, request.body, '节假日安排'), request.now))
 })

@@ -8,5 +8,5 @@ export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
   const id = parseWith(cardIdSchema, request.params.id, '联系卡编号')
   const who = parseWith(bindCardRequestSchema, request.body)
-  return ok({ binding: await bindByCard(actor, id, who) })
+  return ok({ binding: await bindByCard(actor, id, who, request.now) })
 })

@@ -3,7 +3,7 @@ import { getCard, getCodeImage, putCodeImage, type CodeImage } from '../store/ca
 import type { CardCodeProvider } from './card-code-provider'
 
 /** A card's code image: rendered once per kind of code, then served from the table. */
-export async function cardCode(cardId: string, provider: CardCodeProvider, now = new Date()): Promise<CodeImage> {
+export async function cardCode(cardId: string, provider: CardCodeProvider, now: Date): Promise<CodeImage> {
   const cached = await getCodeImage(cardId, provider.kind)
   if (cached) return cached
   if (!(await getCard(cardId))) throw new NotFoundError('联系卡不存在或已失效')

@@ -26,7 +26,7 @@ export async function viewCard(cardId: string): Promise<CardView> {
  * card is not proof of working there, so the binding starts pending (files, sees only its own)
  * until the specialist or a colleague approves it. An approved or pending binding stays as it is.
  */
-export async function bindByCard(actor: Actor, cardId: string, who: BindCardRequest, now = new Date()): Promise<Binding> {
+export async function bindByCard(actor: Actor, cardId: string, who: BindCardRequest, now: Date): Promise<Binding> {
   if (actor.role !== 'staff') throw new ForbiddenError('只有企业联系人可以通过联系卡绑定企业')
   const card = await getCard(cardId)
   const enterprise = card ? await getEnterprise(card.enterpriseId) : undefined

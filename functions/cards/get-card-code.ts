@@ -12,6 +12,6 @@ const provider = (): CardCodeProvider =>
 /** Public like the printed card itself: the image is what anyone holding the card already sees. */
 export const handler = httpHandler(async (request) => {
   const id = parseWith(cardIdSchema, request.params.id, '联系卡编号')
-  const image = await cardCode(id, provider())
+  const image = await cardCode(id, provider(), request.now)
   return fileResponse({ contentType: image.contentType, content: image.body, maxAgeSeconds: 86_400 })
 })

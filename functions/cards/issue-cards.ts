@@ -6,7 +6,7 @@ import { newCardId } from './new-card-id'
  * Gives every enterprise that has no card one (after a seed or a roster import). Safe to repeat
  * and to race: a card is attached only to an enterprise that still has none.
  */
-export async function ensureCards(enterprises: readonly EnterpriseRecord[], now = new Date(), concurrency = 8): Promise<number> {
+export async function ensureCards(enterprises: readonly EnterpriseRecord[], now: Date, concurrency = 8): Promise<number> {
   const without = enterprises.filter((e) => !e.cardId)
   let issued = 0
   let next = 0

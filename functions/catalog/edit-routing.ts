@@ -11,5 +11,5 @@ export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
   const categoryId = parseWith(categoryIdSchema, request.params.id, '诉求类别编号')
   const routing = parseWith(categoryRoutingSchema, request.body, '路由设置')
-  return ok({ category: await editCategoryRouting(actor, categoryId, routing) })
+  return ok({ category: await editCategoryRouting(actor, categoryId, routing, request.now) })
 })

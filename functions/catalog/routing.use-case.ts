@@ -19,7 +19,7 @@ const routingOf = (c: Category): CategoryRouting => ({
  * whether the industry task force joins, and its deadlines in working days. The change and its
  * audit entry are written together; new submissions route by it, filed appeals keep theirs.
  */
-export async function editCategoryRouting(actor: Actor, categoryId: string, routing: CategoryRouting, now = new Date()): Promise<Category> {
+export async function editCategoryRouting(actor: Actor, categoryId: string, routing: CategoryRouting, now: Date): Promise<Category> {
   onlyCityAdmin(actor)
   const catalog = await getCatalog()
   const category = catalog.categories.find((c) => c.id === categoryId)

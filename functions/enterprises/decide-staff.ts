@@ -13,5 +13,5 @@ export const handler = httpHandler(async (request) => {
   const enterpriseId = parseWith(enterpriseIdSchema, request.params.id, '企业编号')
   const userId = parseWith(userIdSchema, request.params.userId, '用户编号')
   const { decision } = parseWith(bindingDecisionSchema, request.body)
-  return ok({ item: await decideStaff(actor, enterpriseId, userId, decision) })
+  return ok({ item: await decideStaff(actor, enterpriseId, userId, decision, request.now) })
 })

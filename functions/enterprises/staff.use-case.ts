@@ -50,7 +50,7 @@ const TRANSITIONS: Record<BindingDecision, { from: BindingStatus[]; to: BindingS
  * Approve or reject a join request, or revoke a member. Takes effect on the member's next request
  * (bindings are read per request). Appeals filed while pending lose or keep their 待核实 mark.
  */
-export async function decideStaff(actor: Actor, enterpriseId: string, userId: string, decision: BindingDecision, now = new Date()): Promise<StaffMember> {
+export async function decideStaff(actor: Actor, enterpriseId: string, userId: string, decision: BindingDecision, now: Date): Promise<StaffMember> {
   const enterprise = await visibleEnterprise(actor, enterpriseId)
   if (!canDecideStaff(actor, enterprise)) throw new ForbiddenError('您不能审核该企业的联系人')
   if (actor.id === userId) throw new ForbiddenError('不能审核自己的绑定')

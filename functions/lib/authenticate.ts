@@ -29,5 +29,5 @@ export async function authenticate(request: ApiRequest): Promise<Actor> {
   const header = request.headers.authorization ?? ''
   const match = /^Bearer\s+(\S+)$/i.exec(header)
   if (!match?.[1]) throw new UnauthenticatedError()
-  return actorFromClaims(await verifySessionToken(match[1]))
+  return actorFromClaims(await verifySessionToken(match[1], request.now))
 }

@@ -13,6 +13,8 @@ export interface ApiRequest {
   /** The JSON body, parsed but not yet validated; undefined when there is none. */
   body: unknown
   requestId: string
+  /** The request's one reading of the clock: every use case is handed its `now`, never reads it. */
+  now: Date
 }
 
 export interface ApiResponse {
@@ -59,6 +61,7 @@ function toRequest(event: APIGatewayProxyEventV2): ApiRequest {
     params: event.pathParameters ?? {},
     body: parseBody(event),
     requestId: event.requestContext?.requestId ?? '',
+    now: new Date(),
   }
 }
 

@@ -18,20 +18,23 @@ const claimsSchema = z.object({
 })
 export type SessionClaims = z.infer<typeof claimsSchema>
 
-export async function signSessionToken(claims: SessionClaims): Promise<string> {
+/** Signed at `now`, valid for the configured lifetime from then. */
+export async function signSessionToken(claims: SessionClaims, now: Date): Promise<string> {
+  const issuedAt = Math.floor(now.getTime() / 1000)
   const { sub, ...rest } = claims
   return new SignJWT(rest)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)
     .setIssuer(ISSUER)
-    .setIssuedAt()
-    .setExpirationTime(`${config.TOKEN_TTL_SECONDS}s`)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + config.TOKEN_TTL_SECONDS)
     .sign(secret)
 }
 
-export async function verifySessionToken(token: string): Promise<SessionClaims> {
+/** Checks the signature, and the expiry against `now` (the request's clock). */
+export async function verifySessionToken(token: string, now: Date): Promise<SessionClaims> {
   try {
-    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: ['HS256'] })
+    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: ['HS256'], currentDate: now })
     const claims = claimsSchema.safeParse(payload)
     if (!claims.success) throw new UnauthenticatedError('登录信息无效，请重新登录')
     return claims.data

@@ -6,5 +6,5 @@ import { markInboxRead } from './inbox.use-case'
 
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
-  return ok(await markInboxRead(actor, parseWith(markReadRequestSchema, request.body, '标记内容')))
+  return ok(await markInboxRead(actor, parseWith(markReadRequestSchema, request.body, '标记内容'), request.now))
 })

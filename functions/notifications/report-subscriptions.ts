@@ -6,5 +6,5 @@ import { reportSubscriptions } from './subscriptions.use-case'
 
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
-  return ok(await reportSubscriptions(actor, parseWith(reportSubscriptionsRequestSchema, request.body, '订阅结果')))
+  return ok(await reportSubscriptions(actor, parseWith(reportSubscriptionsRequestSchema, request.body, '订阅结果'), request.now))
 })

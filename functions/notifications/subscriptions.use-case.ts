@@ -28,7 +28,7 @@ export async function getSubscriptions(actor: Actor): Promise<Subscriptions> {
  * Only the templates of the caller's role count; any other id is refused with a field message,
  * so that an app built against another configuration finds out at once.
  */
-export async function reportSubscriptions(actor: Actor, request: ReportSubscriptionsRequest, now = new Date()): Promise<Subscriptions> {
+export async function reportSubscriptions(actor: Actor, request: ReportSubscriptionsRequest, now: Date): Promise<Subscriptions> {
   const offered = new Set(configuredTemplates(actor.role).map((key) => templateIdOf(key, config)))
   const unknown = Object.keys(request.results).filter((id) => !offered.has(id))
   if (unknown.length > 0) {

@@ -8,8 +8,7 @@ import { assertMonthBegun } from './report-month-check'
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
   const query = parseWith(reportQuerySchema, request.query, '查询条件')
-  const now = new Date()
-  assertMonthBegun(query.month, now)
+  assertMonthBegun(query.month, request.now)
   const scope = await authoriseReportScope(actor, query.scope)
-  return ok(await buildMonthlyReport(scope, query.month, now))
+  return ok(await buildMonthlyReport(scope, query.month, request.now))
 })

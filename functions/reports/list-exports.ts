@@ -4,5 +4,5 @@ import { listExports } from './export.use-case'
 
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
-  return ok({ items: await listExports(actor, new Date()) })
+  return ok({ items: await listExports(actor, request.now) })
 })

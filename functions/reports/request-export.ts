@@ -8,5 +8,5 @@ import { requestExport } from './export.use-case'
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
   const body = parseWith(exportRequestSchema, request.body ?? {}, '导出条件')
-  return ok({ job: await requestExport(actor, body, new Date()) }, 202)
+  return ok({ job: await requestExport(actor, body, request.now) }, 202)
 })

@@ -6,5 +6,5 @@ import { importRoster } from './import-roster.use-case'
 
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
-  return ok(await importRoster(actor, parseWith(rosterImportRequestSchema, request.body)))
+  return ok(await importRoster(actor, parseWith(rosterImportRequestSchema, request.body), request.now))
 })

@@ -1,6 +1,5 @@
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import type { ListingScope } from '@shared/domain/access'
-import { ValidationError } from '@shared/errors'
 import type { Appeal, AppealEvent, AppealStatus, CoHandler } from '@shared/schemas/appeal.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { stripKeys, type IndexName } from './keys'
@@ -102,17 +101,24 @@ const taskPut = (appeal: Appeal, c: CoHandler) => ({
 
 const eventItem = (event: AppealEvent) => ({ ...eventKey(event.appealId, event.seq), entity: 'EVENT', ...event })
 
+/** Filing also says which specialist of the enterprise the routing read (null: none). */
+export interface NewAppealWriteOptions extends AppealWriteOptions {
+  routedBy: string | null
+}
+
 /**
  * Access pattern: file a new appeal. The appeal, its first event, its co-handling tasks, the
  * idempotency record, the notifications and the report cells are written in one transaction, so
- * a retry finds either all or nothing. Returns the appeal as written (with its report tally).
+ * a retry finds either all or nothing; and only while the enterprise still has the specialist
+ * it was routed by (WriteConflict otherwise: a move claimed it). Returns the appeal as written
+ * (with its report tally).
  */
 export async function createAppeal(
   submitted: Appeal,
   event: AppealEvent,
   idempotency: { userId: string; key: string; requestHash: string },
   now: Date,
-  options: AppealWriteOptions,
+  options: NewAppealWriteOptions,
 ): Promise<Appeal> {
   const appeal = withTally(null, submitted, event, options.calendar.isWorkday)
   const expiresAt = Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS
@@ -128,7 +134,7 @@ export async function createAppeal(
     { Put: { TableName: TABLE, Item: appealItem(appeal, options.calendar), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: TABLE, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
     ...appeal.coHandlers.map((c) => taskPut(appeal, c)),
-    ...counterUpdate(appeal.enterpriseId, countDelta(null, appeal.status)),
+    ...counterUpdate(appeal.enterpriseId, countDelta(null, appeal.status), { specialistId: options.routedBy }),
     ...reportCellUpdates(appeal.id, ledgerDelta(null, appeal), labelsOf(appeal)),
     ...(options.extra ?? []),
   ])
@@ -255,21 +261,10 @@ function sourceOf(scope: ListingScope): Source {
 }
 
 export interface ListOptions {
-  cursor?: string
+  /** Resume strictly below this list order (the `next` of the page before); none: the first page. */
+  below?: string
   limit: number
   statuses?: readonly AppealStatus[]
-}
-
-const encodeCursor = (position: string) => Buffer.from(JSON.stringify({ v: 1, p: position })).toString('base64url')
-
-function decodeCursor(cursor: string): string {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (typeof parsed === 'object' && parsed !== null && 'p' in parsed && typeof parsed.p === 'string' && parsed.p.length > 0) return parsed.p
-  } catch {
-    // fall through to the validation error below
-  }
-  throw new ValidationError('分页游标无效，请从第一页重新加载', { cursor: '分页游标无效' })
 }
 
 interface SourcePage {
@@ -326,13 +321,14 @@ async function batchGetAppeals(ids: string[]): Promise<Map<string, Appeal>> {
 /**
  * Access pattern: the appeals of one or more scopes, newest first, one page at a time.
  * Each scope is one index Query; pages from several scopes (a staff member of two enterprises)
- * are merged by their common sort order. The cursor is the lowest order already returned, so
- * the next page reads strictly below it from every scope: nothing is skipped or repeated.
+ * are merged by their common sort order. `next` is the lowest order already returned, so the
+ * next page reads strictly below it from every scope: nothing is skipped or repeated. (The
+ * caller turns it into a signed cursor: functions/lib/cursor.ts.)
  */
-export async function listAppeals(scopes: readonly ListingScope[], options: ListOptions): Promise<{ items: Appeal[]; cursor: string | null }> {
-  if (scopes.length === 0) return { items: [], cursor: null }
+export async function listAppeals(scopes: readonly ListingScope[], options: ListOptions): Promise<{ items: Appeal[]; next: string | null }> {
+  if (scopes.length === 0) return { items: [], next: null }
   const sources = scopes.map(sourceOf)
-  const below = options.cursor ? decodeCursor(options.cursor) : undefined
+  const below = options.below
   const pages = await Promise.all(sources.map((source) => readSource(source, below, options.limit, options.statuses)))
 
   // A source that stopped early has only covered orders at or above its `readTo`; entries
@@ -352,7 +348,7 @@ export async function listAppeals(scopes: readonly ListingScope[], options: List
 
   const more = unique.length > options.limit || boundary !== undefined
   const position = unique.length > options.limit ? taken[taken.length - 1]!.order : boundary
-  return { items, cursor: more && position ? encodeCursor(position) : null }
+  return { items, next: more && position ? position : null }
 }
 
 /**

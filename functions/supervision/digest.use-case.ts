@@ -53,7 +53,7 @@ async function namesFor(appeals: readonly Appeal[]): Promise<DigestNames> {
  * transaction. Running it again, or twice at once, keeps the first record of every scope and
  * writes nothing new (and tells nobody twice).
  */
-export async function makeWeeklyDigests(now = new Date()): Promise<DigestRun> {
+export async function makeWeeklyDigests(now: Date): Promise<DigestRun> {
   const { week } = digestWeek(now)
   const { areas } = await getCatalogCached()
   const existing = await listWeekDigests(week)
@@ -85,7 +85,7 @@ export async function makeWeeklyDigests(now = new Date()): Promise<DigestRun> {
  * For a scheduler that looks often (the local one, every minute): makes the week's digests once
  * Monday 09:00 Shanghai has passed and some are still missing; null when there was nothing to do.
  */
-export async function makeDigestsIfDue(now = new Date()): Promise<DigestRun | null> {
+export async function makeDigestsIfDue(now: Date): Promise<DigestRun | null> {
   const { week, passed } = digestWeek(now)
   if (!passed) return null
   const [{ areas }, existing] = await Promise.all([getCatalogCached(), listWeekDigests(week)])
@@ -107,7 +107,7 @@ function assertMayRead(actor: Actor, areaId: string | null): void {
  * city's before the areas', the areas in catalog order). `areaId` narrows to one area; an area
  * admin's list is their area's either way.
  */
-export async function listDigests(actor: Actor, query: DigestQuery, now = new Date()): Promise<DigestSummary[]> {
+export async function listDigests(actor: Actor, query: DigestQuery, now: Date): Promise<DigestSummary[]> {
   // Without an area the city admin lists every scope; anyone else lists their own area.
   const areaId = query.areaId ?? (actor.role === 'city_admin' ? null : (actor.areaId ?? null))
   assertMayRead(actor, areaId)

@@ -6,5 +6,5 @@ import { getSupervisionQueue } from './supervision.use-case'
 
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
-  return ok(await getSupervisionQueue(actor, parseWith(supervisionQueueQuerySchema, request.query, '查询参数')))
+  return ok(await getSupervisionQueue(actor, parseWith(supervisionQueueQuerySchema, request.query, '查询参数'), request.now))
 })

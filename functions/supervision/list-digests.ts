@@ -6,5 +6,5 @@ import { listDigests } from './digest.use-case'
 
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
-  return ok({ items: await listDigests(actor, parseWith(digestQuerySchema, request.query, '查询参数')) })
+  return ok({ items: await listDigests(actor, parseWith(digestQuerySchema, request.query, '查询参数'), request.now) })
 })

@@ -40,7 +40,7 @@ function queueScope(actor: Actor, areaId: string | undefined, areas: readonly Ar
  * due within two working days, overdue first. The counts are of the whole queue; `reason` only
  * narrows the items.
  */
-export async function getSupervisionQueue(actor: Actor, query: SupervisionQueueQuery, now = new Date()): Promise<SupervisionQueue> {
+export async function getSupervisionQueue(actor: Actor, query: SupervisionQueueQuery, now: Date): Promise<SupervisionQueue> {
   const { areas } = await getCatalogCached()
   const { level, scope, areas: read } = queueScope(actor, query.areaId, areas)
   const [calendar, open] = await Promise.all([currentWorkingCalendar(), Promise.all(read.map((a) => listOpenAppeals(a.id)))])

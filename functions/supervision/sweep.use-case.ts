@@ -34,7 +34,7 @@ const logSummary: SweepReport = (counts, ms) => logger.info('sweep finished', { 
  * `sweepAppeal` finds nothing left to do, and a lost write race is decided again on the new version.
  * One appeal failing does not stop the others.
  */
-export async function runSweep(now = new Date(), report: SweepReport = logSummary): Promise<SweepCounts> {
+export async function runSweep(now: Date, report: SweepReport = logSummary): Promise<SweepCounts> {
   const started = Date.now()
   const counts: SweepCounts = { examined: 0, overdue: 0, escalated: 0, autoClosed: 0, reminded: 0, failed: 0 }
   const [{ areas }, calendar] = await Promise.all([getCatalogCached(), currentWorkingCalendar()])

@@ -6,7 +6,7 @@ import { makeWeeklyDigests, type DigestRun } from './digest.use-case'
  * the minute: a retried or late invocation finds the records made and keeps them.
  */
 export const handler = async (): Promise<DigestRun> => {
-  const run = await makeWeeklyDigests()
+  const run = await makeWeeklyDigests(new Date())
   logger.info('weekly digests', { week: run.week, created: run.created.length, kept: run.kept.length })
   return run
 }

@@ -49,7 +49,7 @@ export async function benchSupervision(write: (line: string) => void): Promise<v
   write(`sweep, second run: ${seconds(Date.now() - t)}   ${JSON.stringify(second)}   (nothing left to do: read only what is due)\n`)
 
   t = Date.now()
-  const area = await getSupervisionQueue(areaAdmin, {})
+  const area = await getSupervisionQueue(areaAdmin, {}, new Date())
   write(`supervision queue of ${area.scope.name}: ${area.items.length} items   ${seconds(Date.now() - t)}\n`)
   t = Date.now()
   const digests = await makeWeeklyDigests(new Date())

@@ -12,7 +12,8 @@ export interface SeedSummary {
  * Writes the demo city through the product's own store modules (the environment must already
  * name the table and endpoint). Safe to run twice: every write is a keyed put.
  */
-export async function seedDemoCity(city: DemoCity = readDemoCity()): Promise<SeedSummary> {
+/** `issuedAt` stamps the cards this seeding issues. */
+export async function seedDemoCity(issuedAt: Date, city: DemoCity = readDemoCity()): Promise<SeedSummary> {
   const [{ putCatalog }, { upsertEnterprises }, { putUsers }, { ensureCards }] = await Promise.all([
     import('../../functions/store/catalog.store'),
     import('../../functions/store/enterprise.store'),
@@ -23,7 +24,7 @@ export async function seedDemoCity(city: DemoCity = readDemoCity()): Promise<See
   await putCatalog({ categories: city.categories, areas: city.areas, departments: city.departments, taskForces: city.taskForces })
   // Upserts keep each enterprise's appeal counters and card when the city is seeded again (--persist).
   const enterprises = await upsertEnterprises(city.enterprises.map((e) => ({ ...e, specialistId: specialistOf.get(e.id) ?? null })))
-  const cards = await ensureCards(enterprises)
+  const cards = await ensureCards(enterprises, issuedAt)
   const officials = [
     ...city.specialists.map((s) => ({ id: s.id, name: s.name, role: 'specialist' as const, title: s.title, phone: s.phone, areaId: s.areaId ?? undefined, departmentId: s.departmentId })),
     ...city.departmentHandlers.map((h) => ({ id: h.id, name: h.name, role: 'department_handler' as const, phone: h.phone, departmentId: h.departmentId })),

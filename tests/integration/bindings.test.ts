@@ -10,6 +10,10 @@ import { actorFromClaims } from '../../functions/lib/authenticate'
 import { getEnterprise } from '../../functions/store/enterprise.store'
 import { putUser } from '../../functions/store/user.store'
 import { areaAdmin, otherSpecialist, owner, staff } from '../support/fixtures'
+import { testClock } from '../support/clock'
+
+// This file's own clock: every filing and action names its moment (tests/support/clock.ts).
+const clock = testClock('2026-11-02T09:00:00')
 
 /** A WeChat user as the API sees them on each request: bindings re-read from the table. */
 async function weChatUser(id: string, name: string): Promise<() => Promise<Actor>> {
@@ -19,7 +23,7 @@ async function weChatUser(id: string, name: string): Promise<() => Promise<Actor
 
 let keys = 0
 const file = (actor: Actor, title: string) =>
-  submitAppeal(actor, `binding-${++keys}`, { enterpriseId: 'en-0001', categoryId: 'power', title, description: '新厂房需要接入 10kV 线路' }).then((r) => r.appeal)
+  submitAppeal(actor, `binding-${++keys}`, { enterpriseId: 'en-0001', categoryId: 'power', title, description: '新厂房需要接入 10kV 线路' }, clock.tick()).then((r) => r.appeal)
 
 const cardOfEn0001 = async () => (await getEnterprise('en-0001'))!.cardId!
 
@@ -29,7 +33,7 @@ describe('binding by card', () => {
     const colleagueAppeal = await file(staff, '同事提交的诉求')
     const asNewUser = await weChatUser('u-scanner-1', '扫码用户')
 
-    const binding = await bindByCard(await asNewUser(), cardId, { name: '王晓东', phone: '13812345678' })
+    const binding = await bindByCard(await asNewUser(), cardId, { name: '王晓东', phone: '13812345678' }, clock.tick())
     expect(binding).toEqual({ enterpriseId: 'en-0001', enterpriseName: '湖南锦程汽车零部件有限公司', status: 'pending' })
 
     const own = await file(await asNewUser(), '扫码后提交的诉求')
@@ -45,7 +49,7 @@ describe('binding by card', () => {
     expect((await listPendingRequests(owner)).map((m) => m.userId)).toContain('u-scanner-1')
     expect((await getAppealDetail(owner, own.id)).appeal.filerPending).toBe(true)
 
-    await decideStaff(owner, 'en-0001', 'u-scanner-1', 'approve')
+    await decideStaff(owner, 'en-0001', 'u-scanner-1', 'approve', clock.tick())
     const approvedList = await listVisibleAppeals(await asNewUser(), { limit: 50 })
     expect(approvedList.items.map((a) => a.id)).toEqual(expect.arrayContaining([own.id, colleagueAppeal.id]))
     const verified = await getAppealDetail(owner, own.id)
@@ -53,7 +57,7 @@ describe('binding by card', () => {
     expect(verified.events.at(-1)).toMatchObject({ type: 'verify_filer', data: { decision: 'approve' } })
     expect((await listPendingRequests(owner)).map((m) => m.userId)).not.toContain('u-scanner-1')
 
-    await decideStaff(areaAdmin, 'en-0001', 'u-scanner-1', 'revoke')
+    await decideStaff(areaAdmin, 'en-0001', 'u-scanner-1', 'revoke', clock.tick())
     expect(await listVisibleAppeals(await asNewUser(), { limit: 50 })).toEqual({ items: [], cursor: null })
     await expect(getAppealDetail(await asNewUser(), own.id)).rejects.toBeInstanceOf(NotFoundError)
   })
@@ -62,40 +66,40 @@ describe('binding by card', () => {
     const cardId = await cardOfEn0001()
     const existing = await file(staff, '已有诉求')
     const asStranger = await weChatUser('u-photo-1', '拍照的人')
-    await bindByCard(await asStranger(), cardId, { name: '扫码用户' })
+    await bindByCard(await asStranger(), cardId, { name: '扫码用户' }, clock.tick())
     expect(await listVisibleAppeals(await asStranger(), { limit: 50 })).toEqual({ items: [], cursor: null })
     await expect(getAppealDetail(await asStranger(), existing.id)).rejects.toBeInstanceOf(NotFoundError)
 
     const theirs = await file(await asStranger(), '冒充的诉求')
-    await decideStaff(staff, 'en-0001', 'u-photo-1', 'reject')
+    await decideStaff(staff, 'en-0001', 'u-photo-1', 'reject', clock.tick())
     expect(await listVisibleAppeals(await asStranger(), { limit: 50 })).toEqual({ items: [], cursor: null })
     expect((await getAppealDetail(owner, theirs.id)).appeal).toMatchObject({ filerPending: true, filerRejected: true })
     // Filing for an enterprise one was turned away from is refused like any unknown enterprise.
     await expect(file(await asStranger(), '再次提交')).rejects.toBeInstanceOf(NotFoundError)
 
     // Scanning again asks again.
-    expect((await bindByCard(await asStranger(), cardId, { name: '扫码用户' })).status).toBe('pending')
+    expect((await bindByCard(await asStranger(), cardId, { name: '扫码用户' }, clock.tick())).status).toBe('pending')
   })
 
   it('lets only the specialist, admins and approved colleagues decide, each request once', async () => {
     const cardId = await cardOfEn0001()
     const asApplicant = await weChatUser('u-applicant', '申请人')
     const asOtherPending = await weChatUser('u-other-pending', '另一位申请人')
-    await bindByCard(await asApplicant(), cardId, { name: '扫码用户' })
-    await bindByCard(await asOtherPending(), cardId, { name: '扫码用户' })
+    await bindByCard(await asApplicant(), cardId, { name: '扫码用户' }, clock.tick())
+    await bindByCard(await asOtherPending(), cardId, { name: '扫码用户' }, clock.tick())
 
-    await expect(decideStaff(otherSpecialist, 'en-0001', 'u-applicant', 'approve')).rejects.toBeInstanceOf(NotFoundError)
-    await expect(decideStaff(await asOtherPending(), 'en-0001', 'u-applicant', 'approve')).rejects.toBeInstanceOf(NotFoundError)
-    await expect(decideStaff(await asApplicant(), 'en-0001', 'u-applicant', 'approve')).rejects.toBeInstanceOf(NotFoundError)
+    await expect(decideStaff(otherSpecialist, 'en-0001', 'u-applicant', 'approve', clock.tick())).rejects.toBeInstanceOf(NotFoundError)
+    await expect(decideStaff(await asOtherPending(), 'en-0001', 'u-applicant', 'approve', clock.tick())).rejects.toBeInstanceOf(NotFoundError)
+    await expect(decideStaff(await asApplicant(), 'en-0001', 'u-applicant', 'approve', clock.tick())).rejects.toBeInstanceOf(NotFoundError)
 
-    const results = await Promise.allSettled([decideStaff(owner, 'en-0001', 'u-applicant', 'approve'), decideStaff(staff, 'en-0001', 'u-applicant', 'reject')])
+    const results = await Promise.allSettled([decideStaff(owner, 'en-0001', 'u-applicant', 'approve', clock.tick()), decideStaff(staff, 'en-0001', 'u-applicant', 'reject', clock.tick())])
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     const failure = results.find((r) => r.status === 'rejected')
     expect(failure?.status === 'rejected' && failure.reason).toBeInstanceOf(ConflictError)
 
     const people = await listStaff(owner, 'en-0001')
     expect(people.find((m) => m.userId === 'u-applicant')?.status).toMatch(/approved|rejected/)
-    await expect(bindByCard(owner, cardId, { name: '徐慧萍' })).rejects.toBeInstanceOf(ForbiddenError)
+    await expect(bindByCard(owner, cardId, { name: '徐慧萍' }, clock.tick())).rejects.toBeInstanceOf(ForbiddenError)
   })
 
   it('counts the enterprise’s open and closed appeals on its card', async () => {

@@ -6,6 +6,10 @@ import { actOnAppeal } from '../../functions/appeals/act-on-appeal.use-case'
 import { listVisibleAppeals } from '../../functions/appeals/list-appeals.use-case'
 import { submitAppeal } from '../../functions/appeals/submit-appeal.use-case'
 import { areaAdmin, cityAdmin, owner, powerHandler, waterHandler } from '../support/fixtures'
+import { testClock } from '../support/clock'
+
+// This file's own clock: every filing and action names its moment (tests/support/clock.ts).
+const clock = testClock('2026-11-02T09:00:00')
 
 // en-0001 (specialist sp-007, 湘潭高新区) and en-0003, both of one staff member for the merge case.
 const staffOfTwo: Actor = { id: 'staff-two', name: '两家企业的联系人', role: 'staff', enterpriseIds: ['en-0001', 'en-0003'], pendingEnterpriseIds: [] }
@@ -72,7 +76,7 @@ describe('listing appeals', () => {
 
   it('filters by status across pages', async () => {
     const accepted = filed.filter((a) => a.ownerId === owner.id).slice(0, 3)
-    for (const appeal of accepted) await actOnAppeal(owner, appeal.id, { type: 'accept' })
+    for (const appeal of accepted) await actOnAppeal(owner, appeal.id, { type: 'accept' }, clock.tick())
     const inProgress = (await readAll(staffOfTwo, 2, ['in_progress'])).flat()
     expect(inProgress.map((a) => a.id).sort()).toEqual(accepted.map((a) => a.id).sort())
     expect(inProgress.every((a) => a.status === 'in_progress')).toBe(true)

@@ -17,6 +17,10 @@ import { LOCAL_WECHAT } from '../../scripts/lib/local-wechat'
 import { startStreamPoller, type StreamPoller } from '../../scripts/lib/stream-poller'
 import { startWeChatStandIn, type WeChatStandIn } from '../../scripts/lib/wechat-stand-in'
 import { powerHandler } from '../support/fixtures'
+import { testClock } from '../support/clock'
+
+// This file's own clock: every filing and action names its moment (tests/support/clock.ts).
+const clock = testClock('2026-11-02T09:00:00')
 
 /*
  * The outbox end to end: a change writes its notifications in its own transaction; the local
@@ -41,7 +45,7 @@ const deps = (client: WeChatClient = wechat): DeliveryDeps => ({ wechat: client,
 
 const startPoller = (client?: WeChatClient) =>
   startStreamPoller({
-    endpoint: inject('dynamoEndpoint'),
+    endpoint: process.env.DYNAMODB_ENDPOINT!,
     tableName: process.env.TABLE_NAME!,
     handler: (event) => handleStreamEvent(event, deps(client)),
     idleMs: 100,
@@ -75,7 +79,7 @@ afterAll(async () => {
 })
 
 async function grant(actor: Actor, templateId: string, times: number) {
-  for (let i = 0; i < times; i++) await reportSubscriptions(actor, { results: { [templateId]: 'accept' } })
+  for (let i = 0; i < times; i++) await reportSubscriptions(actor, { results: { [templateId]: 'accept' } }, clock.tick())
 }
 
 let nextEnterprise = 1
@@ -92,12 +96,12 @@ async function scenario(options: { ownerOnWeChat?: boolean } = {}) {
     if (!enterprise || !specialist) continue
     const owner: Actor = { id: specialist.id, name: specialist.name, role: 'specialist', areaId: specialist.areaId, enterpriseIds: [], pendingEnterpriseIds: [] }
     const staff: Actor = { id: `staff-${randomUUID().slice(0, 8)}`, name: '测试联系人', role: 'staff', enterpriseIds: [enterprise.id], pendingEnterpriseIds: [] }
-    const at = new Date().toISOString()
+    const at = clock.tick().toISOString()
     await linkOpenid(openidOf(staff.id), staff.id, at)
     if (options.ownerOnWeChat) await linkOpenid(openidOf(owner.id), owner.id, at)
     /** Files a power appeal and waits until the stream has handed its notifications over. */
     const file = async (title = '新厂房需要接入10kV线路') => {
-      const { appeal } = await submitAppeal(staff, `push-${randomUUID()}`, { enterpriseId: enterprise.id, categoryId: 'power', title, description: '新厂房需要接入 10kV 线路，已等三周' })
+      const { appeal } = await submitAppeal(staff, `push-${randomUUID()}`, { enterpriseId: enterprise.id, categoryId: 'power', title, description: '新厂房需要接入 10kV 线路，已等三周' }, clock.tick())
       await poller?.caughtUp()
       return appeal
     }
@@ -175,7 +179,7 @@ describe('pushing a notification from the stream', () => {
     const appeal = await file()
     const before = messagesTo(staff.id).length
     await inject43101(SEND_PATH, 43101, 1)
-    await actOnAppeal(owner, appeal.id, { type: 'accept' })
+    await actOnAppeal(owner, appeal.id, { type: 'accept' }, clock.tick())
     const notification = await notificationOf(staff.id, appeal.id, 'accepted')
     expect(await settled(notification.id, 'refused')).toMatchObject({ errcode: 43101, attempts: 1 })
     expect(await getBudget(staff.id, TEMPLATE.progress)).toBe(0)
@@ -191,7 +195,7 @@ describe('pushing a notification from the stream', () => {
     const before = messagesTo(staff.id).length
     // The client's own three tries fail; the redelivery's first try gets through.
     await inject43101(SEND_PATH, -1, 3)
-    await actOnAppeal(owner, appeal.id, { type: 'accept' })
+    await actOnAppeal(owner, appeal.id, { type: 'accept' }, clock.tick())
     const notification = await notificationOf(staff.id, appeal.id, 'accepted')
     expect(await settled(notification.id, 'sent')).toMatchObject({ attempts: 2 })
     expect(messagesTo(staff.id)).toHaveLength(before + 1)
@@ -204,7 +208,7 @@ describe('pushing a notification from the stream', () => {
     const appeal = await file()
     const since = standIn.requests.length
     await inject43101(SEND_PATH, -1, 1000)
-    await actOnAppeal(owner, appeal.id, { type: 'accept' })
+    await actOnAppeal(owner, appeal.id, { type: 'accept' }, clock.tick())
     const notification = await notificationOf(staff.id, appeal.id, 'accepted')
     expect(await settled(notification.id, 'failed')).toMatchObject({ attempts: 5, errcode: -1 })
     expect(requestsSince(since).filter((p) => p === SEND_PATH)).toHaveLength(5 * 3)
@@ -215,14 +219,14 @@ describe('pushing a notification from the stream', () => {
     const { owner, staff, file } = await scenario()
     await grant(staff, TEMPLATE.progress, 1)
     const appeal = await file()
-    await actOnAppeal(owner, appeal.id, { type: 'accept' })
+    await actOnAppeal(owner, appeal.id, { type: 'accept' }, clock.tick())
     await settled((await notificationOf(staff.id, appeal.id, 'accepted')).id, 'sent')
 
     await fetch(`${standIn.url}/dev/expire-tokens`, { method: 'POST' })
     await grant(staff, TEMPLATE.progress, 1)
     const tokensBefore = tokenRequests.length
     const since = standIn.requests.length
-    await actOnAppeal(owner, appeal.id, { type: 'request-material', message: '请补充用电负荷表' })
+    await actOnAppeal(owner, appeal.id, { type: 'request-material', message: '请补充用电负荷表' }, clock.tick())
     const notification = await notificationOf(staff.id, appeal.id, 'material_requested')
     expect(await settled(notification.id, 'sent')).toMatchObject({ attempts: 1 })
     expect(requestsSince(since).filter((p) => p === SEND_PATH || p === TOKEN_PATH)).toEqual([SEND_PATH, TOKEN_PATH, SEND_PATH])
@@ -238,9 +242,10 @@ describe('at most once across a crash', () => {
     await poller!.stop()
     poller = undefined
     const before = messagesTo(staff.id).length
-    await actOnAppeal(owner, appeal.id, { type: 'accept' })
+    await actOnAppeal(owner, appeal.id, { type: 'accept' }, clock.tick())
     const notification = await notificationOf(staff.id, appeal.id, 'accepted')
-    // The first deliverer claims it (spending the budget) and dies before calling WeChat.
+    // The first deliverer claims it (spending the budget) and dies before calling WeChat. Deliverers
+    // run on the stream with the machine's clock, as in production; only the claim's order matters here.
     expect(await claimDelivery({ notificationId: notification.id, userId: staff.id, templateId: TEMPLATE.progress, previousAttempts: 0, at: new Date().toISOString() })).toBe('claimed')
 
     poller = await startPoller()
@@ -265,7 +270,7 @@ describe('at most once across a crash', () => {
     }
     poller = await startPoller(dying)
     const before = messagesTo(staff.id).length
-    await actOnAppeal(owner, appeal.id, { type: 'accept' })
+    await actOnAppeal(owner, appeal.id, { type: 'accept' }, clock.tick())
     const notification = await notificationOf(staff.id, appeal.id, 'accepted')
     await waitFor('the message', async () => (messagesTo(staff.id).length > before ? true : undefined))
     // Its own redeliveries find the claim and leave it.
@@ -284,10 +289,10 @@ describe('what is not pushed stays in the inbox', () => {
   it('no budget: inbox only, and the app is told to ask for that template at the next tap', async () => {
     const { owner, staff, file } = await scenario({ ownerOnWeChat: true })
     const appeal = await file()
-    await actOnAppeal(owner, appeal.id, { type: 'accept' })
-    await actOnAppeal(owner, appeal.id, { type: 'respond', outcome: 'resolved', message: '已完成送电', openTaskReason: '供电公司已口头确认' })
+    await actOnAppeal(owner, appeal.id, { type: 'accept' }, clock.tick())
+    await actOnAppeal(owner, appeal.id, { type: 'respond', outcome: 'resolved', message: '已完成送电', openTaskReason: '供电公司已口头确认' }, clock.tick())
     const before = messagesTo(owner.id).length
-    await actOnAppeal(staff, appeal.id, { type: 'evaluate', rating: 'basically', comment: '送电及时' })
+    await actOnAppeal(staff, appeal.id, { type: 'evaluate', rating: 'basically', comment: '送电及时' }, clock.tick())
     const notification = await notificationOf(owner.id, appeal.id, 'evaluated')
     expect(await settled(notification.id, 'no_budget')).toMatchObject({ attempts: 0, templateId: TEMPLATE.evaluation })
     expect(messagesTo(owner.id)).toHaveLength(before)
@@ -321,7 +326,7 @@ describe('what is not pushed stays in the inbox', () => {
     const since = standIn.requests.length
     const appeal = await file('标题只检查一次的诉求')
     await settled((await notificationOf(owner.id, appeal.id, 'new_appeal')).id, 'sent')
-    await actOnAppeal(owner, appeal.id, { type: 'accept' })
+    await actOnAppeal(owner, appeal.id, { type: 'accept' }, clock.tick())
     await settled((await notificationOf(staff.id, appeal.id, 'accepted')).id, 'sent')
     expect(requestsSince(since).filter((p) => p === '/wxa/msg_sec_check')).toHaveLength(1)
   })

@@ -4,6 +4,10 @@ import { submitAppeal } from '../../functions/appeals/submit-appeal.use-case'
 import { editCategoryRouting, routingHistory } from '../../functions/catalog/routing.use-case'
 import { getCatalog } from '../../functions/store/catalog.store'
 import { areaAdmin, cityAdmin, staff } from '../support/fixtures'
+import { testClock } from '../support/clock'
+
+// This file's own clock: every filing and action names its moment (tests/support/clock.ts).
+const clock = testClock('2026-11-02T09:00:00')
 
 const request = { enterpriseId: 'en-0001', categoryId: 'power', title: '新线路接电', description: '新厂房需要接入 10kV 线路' }
 const friday = new Date('2026-11-20T02:00:00Z')
@@ -32,10 +36,10 @@ describe('the routing table as data', () => {
 
   it('is the city admin’s alone, and names an unknown department by field', async () => {
     const routing = { departments: ['power'], taskForce: false, firstResponseDays: 1, resolveDays: 5 }
-    await expect(editCategoryRouting(areaAdmin, 'power', routing)).rejects.toBeInstanceOf(ForbiddenError)
+    await expect(editCategoryRouting(areaAdmin, 'power', routing, clock.tick())).rejects.toBeInstanceOf(ForbiddenError)
     await expect(routingHistory(areaAdmin)).rejects.toBeInstanceOf(ForbiddenError)
-    await expect(editCategoryRouting(cityAdmin, 'no-such', routing)).rejects.toBeInstanceOf(NotFoundError)
-    const error = await editCategoryRouting(cityAdmin, 'power', { ...routing, departments: ['power', 'ghost'] }).catch((e: unknown) => e)
+    await expect(editCategoryRouting(cityAdmin, 'no-such', routing, clock.tick())).rejects.toBeInstanceOf(NotFoundError)
+    const error = await editCategoryRouting(cityAdmin, 'power', { ...routing, departments: ['power', 'ghost'] }, clock.tick()).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ValidationError)
     expect((error as ValidationError).fields).toEqual({ 'departments.1': '部门「ghost」不存在' })
   })

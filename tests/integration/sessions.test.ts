@@ -6,6 +6,10 @@ import { verifySessionToken } from '../../functions/lib/session-token'
 import { createHttpWeChatClient, type WeChatClient } from '../../functions/wechat/wechat-client'
 import { LOCAL_WECHAT, startLocalWeChat } from '../../scripts/lib/local-wechat'
 import type { WeChatStandIn } from '../../scripts/lib/wechat-stand-in'
+import { testClock } from '../support/clock'
+
+// This file's own clock: every filing and action names its moment (tests/support/clock.ts).
+const clock = testClock('2026-11-02T09:00:00')
 
 let standIn: WeChatStandIn
 let client: WeChatClient
@@ -23,40 +27,42 @@ afterAll(() => standIn.close())
 
 describe('WeChat sign-in and sessions', () => {
   it('creates a user on the first sign-in and finds the same user on the next', async () => {
-    const first = await wechatLogin(await codeFor('phone-a'), client)
+    const signedIn = clock.tick()
+    const first = await wechatLogin(await codeFor('phone-a'), client, signedIn)
     expect(first.user).toMatchObject({ role: 'staff', name: '微信用户', bindings: [] })
     expect(first.expiresIn).toBe(7200)
-    expect((await verifySessionToken(first.token)).sub).toBe(first.user.id)
+    expect((await verifySessionToken(first.token, signedIn)).sub).toBe(first.user.id)
 
-    const again = await wechatLogin(await codeFor('phone-a'), client)
+    const again = await wechatLogin(await codeFor('phone-a'), client, clock.tick())
     expect(again.user.id).toBe(first.user.id)
-    const other = await wechatLogin(await codeFor('phone-b'), client)
+    const other = await wechatLogin(await codeFor('phone-b'), client, clock.tick())
     expect(other.user.id).not.toBe(first.user.id)
   })
 
   it('makes one user of two first sign-ins at once', async () => {
-    const [a, b] = await Promise.all([wechatLogin(await codeFor('phone-c'), client), wechatLogin(await codeFor('phone-c'), client)])
+    const [a, b] = await Promise.all([wechatLogin(await codeFor('phone-c'), client, clock.tick()), wechatLogin(await codeFor('phone-c'), client, clock.tick())])
     expect(a.user.id).toBe(b.user.id)
   })
 
   it('turns WeChat’s refusals into clear 4xx errors', async () => {
-    await expect(wechatLogin('never-issued', client)).rejects.toBeInstanceOf(ValidationError)
+    await expect(wechatLogin('never-issued', client, clock.tick())).rejects.toBeInstanceOf(ValidationError)
     await fetch(`${standIn.url}/dev/faults`, { method: 'POST', body: JSON.stringify({ path: '/sns/jscode2session', errcode: 45011, times: 1 }) })
-    await expect(wechatLogin(await codeFor('phone-d'), client)).rejects.toBeInstanceOf(RateLimitedError)
+    await expect(wechatLogin(await codeFor('phone-d'), client, clock.tick())).rejects.toBeInstanceOf(RateLimitedError)
   })
 
   it('spends a refresh token once: the new pair works, a replay is refused', async () => {
-    const session = await wechatLogin(await codeFor('phone-e'), client)
-    const renewed = await refreshSession(session.refreshToken)
+    const session = await wechatLogin(await codeFor('phone-e'), client, clock.tick())
+    const renewed = await refreshSession(session.refreshToken, clock.tick())
     expect(renewed.user.id).toBe(session.user.id)
     expect(renewed.refreshToken).not.toBe(session.refreshToken)
-    await expect(refreshSession(session.refreshToken)).rejects.toBeInstanceOf(UnauthenticatedError)
-    expect((await refreshSession(renewed.refreshToken)).user.id).toBe(session.user.id)
+    await expect(refreshSession(session.refreshToken, clock.tick())).rejects.toBeInstanceOf(UnauthenticatedError)
+    expect((await refreshSession(renewed.refreshToken, clock.tick())).user.id).toBe(session.user.id)
   })
 
   it('refuses an expired refresh token', async () => {
-    const session = await wechatLogin(await codeFor('phone-f'), client)
-    const in31Days = new Date(Date.now() + 31 * 24 * 3600 * 1000)
+    const signedIn = clock.tick()
+    const session = await wechatLogin(await codeFor('phone-f'), client, signedIn)
+    const in31Days = new Date(signedIn.getTime() + 31 * 24 * 3600 * 1000)
     await expect(refreshSession(session.refreshToken, in31Days)).rejects.toBeInstanceOf(UnauthenticatedError)
   })
 })

@@ -4,6 +4,10 @@ import { IdempotencyKeyReusedError, NotFoundError, ValidationError } from '@shar
 import { submitAppeal } from '../../functions/appeals/submit-appeal.use-case'
 import { dynamo, TABLE } from '../../functions/lib/dynamo'
 import { staff } from '../support/fixtures'
+import { testClock } from '../support/clock'
+
+// This file's own clock: every filing and action names its moment (tests/support/clock.ts).
+const clock = testClock('2026-11-02T09:00:00')
 
 const request = { enterpriseId: 'en-0001', categoryId: 'power', title: '新线路接电', description: '新厂房需要接入 10kV 线路，已等三周' }
 
@@ -43,7 +47,7 @@ describe('submitting an appeal', () => {
   it('stores exactly one appeal when the same key arrives many times at once', async () => {
     const key = 'concurrent-retry-0001'
     const before = (await appealsOfEnterprise('en-0001')).length
-    const results = await Promise.all(Array.from({ length: 12 }, () => submitAppeal(staff, key, request)))
+    const results = await Promise.all(Array.from({ length: 12 }, () => submitAppeal(staff, key, request, clock.tick())))
     const ids = new Set(results.map((r) => r.appeal.id))
     expect(ids.size).toBe(1)
     expect(results.filter((r) => r.created)).toHaveLength(1)
@@ -51,29 +55,29 @@ describe('submitting an appeal', () => {
   })
 
   it('returns the original appeal on a later retry with the same key and body', async () => {
-    const first = await submitAppeal(staff, 'later-retry-0001', request)
-    const again = await submitAppeal(staff, 'later-retry-0001', { ...request })
+    const first = await submitAppeal(staff, 'later-retry-0001', request, clock.tick())
+    const again = await submitAppeal(staff, 'later-retry-0001', { ...request }, clock.tick())
     expect(again).toEqual({ appeal: first.appeal, created: false })
   })
 
   it('refuses the same key with a different body and writes nothing', async () => {
-    await submitAppeal(staff, 'reused-key-0001', request)
+    await submitAppeal(staff, 'reused-key-0001', request, clock.tick())
     const before = (await appealsOfEnterprise('en-0001')).length
-    await expect(submitAppeal(staff, 'reused-key-0001', { ...request, title: '另一件事' })).rejects.toBeInstanceOf(IdempotencyKeyReusedError)
+    await expect(submitAppeal(staff, 'reused-key-0001', { ...request, title: '另一件事' }, clock.tick())).rejects.toBeInstanceOf(IdempotencyKeyReusedError)
     expect((await appealsOfEnterprise('en-0001')).length).toBe(before)
   })
 
   it('scopes keys to the caller: another user may use the same key', async () => {
     const other = { ...staff, id: 'staff-en-0001-b', name: '另一位联系人' }
-    const mine = await submitAppeal(staff, 'shared-key-0001', request)
-    const theirs = await submitAppeal(other, 'shared-key-0001', request)
+    const mine = await submitAppeal(staff, 'shared-key-0001', request, clock.tick())
+    const theirs = await submitAppeal(other, 'shared-key-0001', request, clock.tick())
     expect(theirs.appeal.id).not.toBe(mine.appeal.id)
   })
 
   it('rejects an enterprise the caller is not bound to, and an unknown category, writing nothing', async () => {
     const before = (await appealsOfEnterprise('en-0002')).length
-    await expect(submitAppeal(staff, 'foreign-0001', { ...request, enterpriseId: 'en-0002' })).rejects.toBeInstanceOf(NotFoundError)
-    await expect(submitAppeal(staff, 'bad-category-0001', { ...request, categoryId: 'no-such' })).rejects.toBeInstanceOf(ValidationError)
+    await expect(submitAppeal(staff, 'foreign-0001', { ...request, enterpriseId: 'en-0002' }, clock.tick())).rejects.toBeInstanceOf(NotFoundError)
+    await expect(submitAppeal(staff, 'bad-category-0001', { ...request, categoryId: 'no-such' }, clock.tick())).rejects.toBeInstanceOf(ValidationError)
     expect((await appealsOfEnterprise('en-0002')).length).toBe(before)
   })
 })

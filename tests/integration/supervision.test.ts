@@ -8,9 +8,9 @@ import { getDigest, listDigests, makeDigestsIfDue, makeWeeklyDigests } from '../
 import { getSupervisionQueue } from '../../functions/supervision/supervision.use-case'
 import { staffOf } from '../support/filing'
 import { areaAdmin, cityAdmin, owner, staff } from '../support/fixtures'
+import { shanghai } from '../support/clock'
 
 /** Shanghai wall-clock time as an instant (UTC+8, no daylight saving). */
-const shanghai = (local: string) => new Date(`${local}+08:00`)
 
 const file = (actor: Actor, enterpriseId: string, at: string) =>
   submitAppeal(actor, `supervision-${randomUUID()}`, { enterpriseId, categoryId: 'power', title: '用电诉求', description: '新厂房需要接入 10kV 线路' }, shanghai(at)).then(

@@ -5,6 +5,7 @@ import { submitAppeal } from '../../functions/appeals/submit-appeal.use-case'
 import { getAppealWithEvents } from '../../functions/store/appeal.store'
 import { runSweep } from '../../functions/supervision/sweep.use-case'
 import { areaAdmin, owner, staff } from '../support/fixtures'
+import { shanghai } from '../support/clock'
 
 /*
  * One table for the whole file and every sweep reads all of it, so the tests run along one
@@ -13,7 +14,6 @@ import { areaAdmin, owner, staff } from '../support/fixtures'
  */
 
 /** Shanghai wall-clock time as an instant (UTC+8, no daylight saving). */
-const shanghai = (local: string) => new Date(`${local}+08:00`)
 const endOf = (date: string) => new Date(`${date}T23:59:59.999+08:00`).toISOString()
 const quiet = () => undefined
 

@@ -3,6 +3,8 @@ import 'vitest'
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string
+    /** Integration: one DynamoDB Local per worker (VITEST_POOL_ID 1, 2, …). */
+    dynamoEndpoints: string[]
     s3Endpoint: string
     exportBucket: string
     apiUrl: string

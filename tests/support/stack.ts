@@ -24,7 +24,7 @@ export async function startStack(ports: { dynamo: number; api: number; lambda: n
   Object.assign(process.env, { TABLE_NAME: STACK_TABLE, DYNAMODB_ENDPOINT: dynamo.endpoint, TOKEN_SECRET: TEST_TOKEN_SECRET, ...localWeChatEnv(ports.wechat), ...localS3Env(s3) })
   await ensureTable(dynamo.endpoint, STACK_TABLE)
   const { seedDemoCity } = await import('../../scripts/lib/seed')
-  await seedDemoCity()
+  await seedDemoCity(new Date())
   const api = await startApiServer({
     port: ports.api,
     lambdaPort: ports.lambda,
