@@ -3,7 +3,8 @@
  *  1. Minified size of each Lambda bundle (AWS SDK excluded: the runtime provides it), and zipped.
  *  2. The weapp build: main package and subpackages, against WeChat's 2 MB main-package limit.
  *  3. Latency percentiles of POST /api/appeals and GET /api/appeals/{id} at 50 concurrent
- *     connections against the local stack (DynamoDB Local + serverless offline).
+ *     connections against the local stack (DynamoDB Local + serverless offline); filing, reading and
+ *     an action at 1 connection. `BENCH_ONLY=latency` runs this part alone.
  *  4. Roster dry run and import; the sweep, a supervision queue and the weekly digests with
  *     thousands of open appeals.
  *  5. Monthly reports at a city's scale: 100,000 generated appeals over a year, the report
@@ -146,11 +147,20 @@ async function latency(): Promise<void> {
   // One connection: the path's own latency, without queueing in the single-process emulators.
   report('POST /api/appeals  c=1', await submitWith(1, Math.ceil(DURATION_SECONDS / 2)))
   report('GET /api/appeals/{id} c=1', await readWith(1, Math.ceil(DURATION_SECONDS / 2)))
+  // An action: the owner notes progress, one after another (each a new version and event).
+  const ownerLogin = await fetch(`${api.url}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: 'sp-007' }) })
+  const ownerHeaders = { authorization: `Bearer ${((await ownerLogin.json()) as { token: string }).token}`, 'content-type': 'application/json' }
+  const note = JSON.stringify({ type: 'note', message: '基准测试：已联系供电公司现场勘察' })
+  report(
+    'POST /api/appeals/{id}/actions c=1',
+    (await autocannon({ url: `${api.url}/api/appeals/${appeal.id}/actions`, method: 'POST', connections: 1, duration: Math.ceil(DURATION_SECONDS / 2), headers: ownerHeaders, body: note })) as unknown as Result,
+  )
 
   // Opening a scanned card: public, one Get of the card, the enterprise and the specialist.
   const { getEnterprise } = await import('../functions/store/enterprise.store')
   const cardId = (await getEnterprise('en-0001'))?.cardId
   report(`GET /api/cards/{id} c=${CONNECTIONS}`, (await autocannon({ url: `${api.url}/api/cards/${cardId}`, connections: CONNECTIONS, duration: DURATION_SECONDS })) as unknown as Result)
+  if (process.env.BENCH_ONLY === 'latency') return
 
   await rosterImport(api.url)
 
@@ -203,6 +213,8 @@ async function main(): Promise<void> {
   const started = Date.now()
   if (process.env.BENCH_ONLY === 'reports') {
     await reportsOnly()
+  } else if (process.env.BENCH_ONLY === 'latency') {
+    await latency()
   } else {
     await bundleSizes()
     await weappSize()
