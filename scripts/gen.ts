@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   const started = Date.now()
   const [world, { currentWorkingCalendar }, { getAppeal }] = await Promise.all([
     loadWorld(),
-    import('../functions/calendar/working-calendar'),
+    import('../functions/services/working-calendar'),
     import('../functions/store/appeal.store'),
   ])
   const calendar = await currentWorkingCalendar()

@@ -1,6 +1,6 @@
 import { appealForViewer } from '@shared/domain/co-tasks'
 import { appealActionSchema, appealPathSchema } from '@shared/schemas/appeal.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { actOnAppeal } from './act-on-appeal.use-case'

@@ -5,9 +5,9 @@ import { ConflictError, NotFoundError } from '@shared/errors'
 import type { Appeal, AppealAction } from '@shared/schemas/appeal.schema'
 import { getAppeal, saveTransition, WriteConflict } from '../store/appeal.store'
 import { getCatalogCached } from '../store/catalog.store'
-import { currentWorkingCalendar } from '../calendar/working-calendar'
+import { currentWorkingCalendar } from '../services/working-calendar'
 import { findTransferee } from './transfer-candidates.use-case'
-import { outboxFor } from '../notifications/outbox'
+import { outboxFor } from '../services/outbox'
 
 /** What the state machine needs to know beyond the appeal, read only for the actions that need it. */
 async function contextFor(appeal: Appeal, action: AppealAction): Promise<ActionContext> {

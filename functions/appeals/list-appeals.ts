@@ -1,5 +1,5 @@
 import { listAppealsQuerySchema } from '@shared/schemas/appeal.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { listVisibleAppeals } from './list-appeals.use-case'

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { submitAppealRequestSchema } from '@shared/schemas/appeal.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { submitAppeal } from './submit-appeal.use-case'

@@ -6,11 +6,11 @@ import { newAppeal } from '@shared/domain/new-appeal'
 import { IdempotencyKeyReusedError, NotFoundError, ValidationError } from '@shared/errors'
 import type { Appeal, SubmitAppealRequest } from '@shared/schemas/appeal.schema'
 import { createAppeal, getAppeal, getIdempotencyRecord, WriteConflict } from '../store/appeal.store'
-import { currentWorkingCalendar } from '../calendar/working-calendar'
+import { currentWorkingCalendar } from '../services/working-calendar'
 import { getCatalogCached } from '../store/catalog.store'
 import { getEnterprise } from '../store/enterprise.store'
 import { getUser } from '../store/user.store'
-import { outboxFor } from '../notifications/outbox'
+import { outboxFor } from '../services/outbox'
 
 export interface SubmitResult {
   appeal: Appeal

@@ -7,7 +7,7 @@ import type { Invitation, LoginResponse } from '@shared/schemas/user.schema'
 import { secretHash } from '../lib/secret-hash'
 import { getInvitation, putInvitation, spendInvitation } from '../store/invitation.store'
 import { findUserIdByOpenid, getUser, linkOpenid } from '../store/user.store'
-import type { WeChatClient } from '../wechat/wechat-client'
+import type { WeChatClient } from '../services/wechat-client'
 import { exchangeCode } from './wechat-login.use-case'
 import { issueSession } from './session.use-case'
 

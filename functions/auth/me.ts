@@ -1,5 +1,5 @@
 import { UnauthenticatedError } from '@shared/errors'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { getUser } from '../store/user.store'
 import { toUser } from './user-view'

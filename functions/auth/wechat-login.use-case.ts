@@ -1,7 +1,7 @@
 import { ulid } from 'ulid'
 import { RateLimitedError, UpstreamUnavailableError, ValidationError } from '@shared/errors'
 import type { LoginResponse } from '@shared/schemas/user.schema'
-import { describeWeChatError, WeChatError, type WeChatClient } from '../wechat/wechat-client'
+import { describeWeChatError, WeChatError, type WeChatClient } from '../services/wechat-client'
 import { createUserForOpenid, findUserIdByOpenid, getUser, type UserRecord } from '../store/user.store'
 import { issueSession } from './session.use-case'
 

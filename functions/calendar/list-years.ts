@@ -1,5 +1,5 @@
 import { ForbiddenError } from '@shared/errors'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { listCalendarYears } from './calendar.use-case'
 

@@ -1,5 +1,5 @@
 import { yearScheduleSchema } from '@shared/schemas/calendar.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { loadPublishedYear } from './calendar.use-case'

@@ -1,5 +1,5 @@
 import { bindCardRequestSchema, cardIdSchema } from '@shared/schemas/card.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { bindByCard } from './cards.use-case'

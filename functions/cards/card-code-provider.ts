@@ -1,6 +1,6 @@
 import QRCode from 'qrcode'
 import { UpstreamUnavailableError, RateLimitedError } from '@shared/errors'
-import { describeWeChatError, WeChatError, type WeChatClient } from '../wechat/wechat-client'
+import { describeWeChatError, WeChatError, type WeChatClient } from '../services/wechat-client'
 import type { CodeImage } from '../store/card.store'
 
 /** The page a card's code opens, in both builds. */

@@ -8,7 +8,7 @@ import { getCard } from '../store/card.store'
 import { getCatalogCached } from '../store/catalog.store'
 import { getEnterprise, listAllEnterprisesOfArea } from '../store/enterprise.store'
 import { getUser, getUsers, updateStaffContact } from '../store/user.store'
-import { toCardView } from './card-view'
+import { toCardView } from '../services/card-view'
 
 const CARD_NOT_FOUND = '联系卡不存在或已失效，请向企业服务专员索取新卡'
 

@@ -2,7 +2,7 @@ import { cardIdSchema } from '@shared/schemas/card.schema'
 import { config } from '../lib/config'
 import { fileResponse, httpHandler } from '../lib/http'
 import { parseWith } from '../lib/validate'
-import { wechatClient } from '../wechat/wechat'
+import { wechatClient } from '../services/wechat'
 import { h5UrlCodeProvider, wxaCodeProvider, type CardCodeProvider } from './card-code-provider'
 import { cardCode } from './card-code.use-case'
 

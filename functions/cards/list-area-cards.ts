@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { areaCards } from './cards.use-case'

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { categoryRoutingSchema } from '@shared/schemas/catalog.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { editCategoryRouting } from './routing.use-case'

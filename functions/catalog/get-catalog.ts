@@ -1,4 +1,4 @@
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { getCatalog } from '../store/catalog.store'
 

@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { enterpriseIdSchema } from '@shared/schemas/common.schema'
 import { bindingDecisionSchema } from '@shared/schemas/user.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { decideStaff } from './staff.use-case'

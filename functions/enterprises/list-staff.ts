@@ -1,5 +1,5 @@
 import { enterpriseIdSchema } from '@shared/schemas/common.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { listStaff } from './staff.use-case'

@@ -1,6 +1,6 @@
 import { enterpriseIdSchema } from '@shared/schemas/common.schema'
 import { reassignRequestSchema } from '@shared/schemas/roster.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { reassignEnterprise } from './reassign.use-case'

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { getTextVerdict, putTextVerdict } from '../store/push.store'
-import { WeChatError, WECHAT_ERRCODE, type TextVerdict, type WeChatClient } from '../wechat/wechat-client'
+import { WeChatError, WECHAT_ERRCODE, type TextVerdict, type WeChatClient } from '../services/wechat-client'
 
 /**
  * What the enterprise wrote (an appeal's title, an evaluation's comment) passes WeChat's

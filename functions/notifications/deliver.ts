@@ -5,7 +5,7 @@ import { config } from '../lib/config'
 import { describeError, logger } from '../lib/logger'
 import { stripKeys } from '../store/keys'
 import { countExpiredUnread, type NotificationRecord } from '../store/notification.store'
-import { wechatClient } from '../wechat/wechat'
+import { wechatClient } from '../services/wechat'
 import { deliverNotification, type DeliveryDeps } from './delivery.use-case'
 
 /**

@@ -4,9 +4,9 @@ import { describeError, logger } from '../lib/logger'
 import type { NotificationRecord } from '../store/notification.store'
 import { claimDelivery, getBudget, getDelivery, markRefused, markSent, releaseClaim, settleUnsent, type DeliveryRecord } from '../store/push.store'
 import { findOpenidOfUser } from '../store/user.store'
-import { WeChatError, WECHAT_ERRCODE, type SubscribeMessage, type WeChatClient } from '../wechat/wechat-client'
+import { WeChatError, WECHAT_ERRCODE, type SubscribeMessage, type WeChatClient } from '../services/wechat-client'
 import { checkTexts, ContentCheckUnavailable, type ContentVerdict } from './content-check'
-import { renderData, templateIdOf, userTexts } from './templates'
+import { renderData, templateIdOf, userTexts } from '../services/subscribe-templates'
 import type { Config } from '../lib/config'
 
 /**

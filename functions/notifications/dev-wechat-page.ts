@@ -1,6 +1,6 @@
 import { fitTime } from '@shared/domain/subscribe-fields'
 import { ROLE_LABEL } from '@shared/labels'
-import type { TemplateDefinition } from './templates'
+import type { TemplateDefinition } from '../services/subscribe-templates'
 
 /**
  * The local page /dev/wechat: the subscribe messages the WeChat stand-in accepted, grouped by the

@@ -4,7 +4,7 @@ import { config } from '../lib/config'
 import { fileResponse, httpHandler } from '../lib/http'
 import { findUserIdByOpenid, getUser } from '../store/user.store'
 import { renderDevWeChatPage, type PagePerson } from './dev-wechat-page'
-import { templateById } from './templates'
+import { templateById } from '../services/subscribe-templates'
 
 const messagesSchema = z.object({
   messages: z.array(z.object({ touser: z.string(), templateId: z.string(), page: z.string(), data: z.record(z.string(), z.object({ value: z.string() })), at: z.number() })),

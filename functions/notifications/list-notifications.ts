@@ -1,5 +1,5 @@
 import { listNotificationsQuerySchema } from '@shared/schemas/notification.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { listInbox } from './inbox.use-case'

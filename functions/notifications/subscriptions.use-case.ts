@@ -1,18 +1,14 @@
 import type { Actor } from '@shared/domain/actor'
-import { ROLE_TEMPLATES } from '@shared/domain/notifications'
 import { addedBy, templatesToAsk } from '@shared/domain/push-budget'
 import { ValidationError } from '@shared/errors'
 import type { ReportSubscriptionsRequest, Subscriptions, TemplateKey } from '@shared/schemas/notification.schema'
 import { config } from '../lib/config'
 import { addToBudget, getBudgets } from '../store/push.store'
-import { TEMPLATES, templateIdOf } from './templates'
-
-/** The templates this role receives that this deployment has set up, most important first. */
-export const configuredTemplates = (role: Actor['role']): TemplateKey[] => ROLE_TEMPLATES[role].filter((key) => templateIdOf(key, config) !== '')
+import { TEMPLATES, configuredTemplates, templateIdOf } from '../services/subscribe-templates'
 
 /** The caller's budget per template, and which templates the app should ask for at the next tap. */
 export async function getSubscriptions(actor: Actor): Promise<Subscriptions> {
-  const keys = configuredTemplates(actor.role)
+  const keys = configuredTemplates(actor.role, config)
   const records = new Map((await getBudgets(actor.id)).map((r) => [r.templateId, r]))
   const templates = keys.map((key) => {
     const templateId = templateIdOf(key, config)
@@ -29,7 +25,7 @@ export async function getSubscriptions(actor: Actor): Promise<Subscriptions> {
  * so that an app built against another configuration finds out at once.
  */
 export async function reportSubscriptions(actor: Actor, request: ReportSubscriptionsRequest, now: Date): Promise<Subscriptions> {
-  const offered = new Set(configuredTemplates(actor.role).map((key) => templateIdOf(key, config)))
+  const offered = new Set(configuredTemplates(actor.role, config).map((key) => templateIdOf(key, config)))
   const unknown = Object.keys(request.results).filter((id) => !offered.has(id))
   if (unknown.length > 0) {
     throw new ValidationError('订阅结果中有不属于您的消息模板', Object.fromEntries(unknown.map((id) => [`results.${id}`, '不是您可订阅的消息模板'])))

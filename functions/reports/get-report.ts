@@ -1,9 +1,9 @@
 import { reportQuerySchema } from '@shared/schemas/report.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
-import { authoriseReportScope, buildMonthlyReport } from './report.use-case'
-import { assertMonthBegun } from './report-month-check'
+import { authoriseReportScope, buildMonthlyReport } from '../services/monthly-report'
+import { assertMonthBegun } from '../services/report-month-check'
 
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)

@@ -1,8 +1,8 @@
 import { monthOf } from '@shared/domain/report-month'
 import { ForbiddenError } from '@shared/errors'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
-import { viewableScopes } from './report.use-case'
+import { viewableScopes } from '../services/monthly-report'
 
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)

@@ -1,5 +1,5 @@
 import { rosterImportRequestSchema } from '@shared/schemas/roster.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { importRoster } from './import-roster.use-case'

@@ -1,9 +1,9 @@
 import * as z from 'zod'
 import { handoverRequestSchema } from '@shared/schemas/roster.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
-import { handoverPortfolio } from '../enterprises/reassign.use-case'
+import { handoverPortfolio } from './handover.use-case'
 
 const specialistIdSchema = z.string().regex(/^sp-[0-9a-z-]{1,40}$/, '专员编号不正确')
 

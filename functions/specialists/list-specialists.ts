@@ -1,8 +1,8 @@
 import { listSpecialistsQuerySchema } from '@shared/schemas/roster.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
-import { listSpecialists } from '../enterprises/roster-lists.use-case'
+import { listSpecialists } from './list-specialists.use-case'
 
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)

@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { PublishedYear } from '@shared/domain/calendar'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { queryAll } from './query-all'
-import { containerCache } from './container-cache'
+import { containerCache } from '../lib/container-cache'
 
 /*
  * CALENDAR / YEAR#<yyyy>              a year's schedule as the city office loaded it

@@ -4,7 +4,7 @@ import { TABLE, dynamo } from '../lib/dynamo'
 import { stripKeys } from './keys'
 import { batchWriteAll } from './batch'
 import { transactWrite } from './transact'
-import { containerCache } from './container-cache'
+import { containerCache } from '../lib/container-cache'
 
 /** The routing table and the city's fixed lists live together in one partition: one Query reads all. */
 const CATALOG_PK = 'CATALOG'

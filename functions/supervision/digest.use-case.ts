@@ -9,7 +9,7 @@ import { getCatalogCached } from '../store/catalog.store'
 import { getDigestRecord, listAllDigests, listScopeDigests, listWeekDigests, putDigestOnce } from '../store/digest.store'
 import { getUsers } from '../store/user.store'
 import { CITY_SCOPE_NAME } from './supervision.use-case'
-import { digestOutboxFor } from '../notifications/outbox'
+import { digestOutboxFor } from '../services/outbox'
 
 const DAY_MS = 86_400_000
 /**

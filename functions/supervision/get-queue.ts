@@ -1,5 +1,5 @@
 import { supervisionQueueQuerySchema } from '@shared/schemas/supervision.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { getSupervisionQueue } from './supervision.use-case'

@@ -1,5 +1,5 @@
 import { digestQuerySchema } from '@shared/schemas/supervision.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { listDigests } from './digest.use-case'

@@ -3,7 +3,7 @@ import { buildQueue, type SupervisionLevel } from '@shared/domain/supervision'
 import { ForbiddenError, NotFoundError } from '@shared/errors'
 import type { Area } from '@shared/schemas/catalog.schema'
 import type { QueueReason, SupervisionQueue, SupervisionQueueQuery } from '@shared/schemas/supervision.schema'
-import { currentWorkingCalendar } from '../calendar/working-calendar'
+import { currentWorkingCalendar } from '../services/working-calendar'
 import { listOpenAppeals } from '../store/appeal.store'
 import { getCatalogCached } from '../store/catalog.store'
 

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream'
 import type { Actor } from '../../shared/domain/actor'
 import { monthOf } from '../../shared/domain/report-month'
 import type { MonthlyReport } from '../../shared/schemas/report.schema'
-import type { ReportScope } from '../../functions/reports/report-scope'
+import type { ReportScope } from '../../functions/services/report-scope'
 import type { GeneratedAppeal } from './generate-appeals'
 
 const APPEALS = Number(process.env.BENCH_REPORT_APPEALS ?? 100_000)
@@ -77,9 +77,9 @@ export async function benchReports(write: (line: string) => void): Promise<void>
   const { loadWorld } = await import('./gen-world')
   const { generateAppeals } = await import('./generate-appeals')
   const { loadGenerated } = await import('./load-generated')
-  const { currentWorkingCalendar } = await import('../../functions/calendar/working-calendar')
+  const { currentWorkingCalendar } = await import('../../functions/services/working-calendar')
   const { rebuildReports } = await import('../../functions/reports/rebuild.use-case')
-  const { authoriseReportScope, buildMonthlyReport } = await import('../../functions/reports/report.use-case')
+  const { authoriseReportScope, buildMonthlyReport } = await import('../../functions/services/monthly-report')
   const { readMonthCells } = await import('../../functions/store/report.store')
 
   const now = new Date()
@@ -134,9 +134,9 @@ export async function benchReports(write: (line: string) => void): Promise<void>
  * detail pages), into a sink that only counts bytes, not S3.
  */
 async function benchWorkbook(write: (line: string) => void, city: ReportScope, month: string, now: Date): Promise<void> {
-  const { writeWorkbook } = await import('../../functions/reports/export-workbook')
-  const { detailPages } = await import('../../functions/reports/run-export.use-case')
-  const { buildMonthlyReport } = await import('../../functions/reports/report.use-case')
+  const { writeWorkbook } = await import('../../functions/exports/export-workbook')
+  const { detailPages } = await import('../../functions/exports/run-export.use-case')
+  const { buildMonthlyReport } = await import('../../functions/services/monthly-report')
 
   let bytes = 0
   const sink = new Writable({

@@ -7,6 +7,6 @@ import { startStreamPoller, type StreamPoller } from './stream-poller'
  * process's environment must already name the table and the local S3 (see localS3Env).
  */
 export async function startLocalExports(options: { endpoint: string; tableName: string; log?: (line: string) => void }): Promise<StreamPoller> {
-  const { handler } = await import('../../functions/reports/export-worker')
+  const { handler } = await import('../../functions/exports/export-worker')
   return startStreamPoller({ endpoint: options.endpoint, tableName: options.tableName, handler, log: options.log })
 }

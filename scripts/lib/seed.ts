@@ -18,7 +18,7 @@ export async function seedDemoCity(issuedAt: Date, city: DemoCity = readDemoCity
     import('../../functions/store/catalog.store'),
     import('../../functions/store/enterprise.store'),
     import('../../functions/store/user.store'),
-    import('../../functions/cards/issue-cards'),
+    import('../../functions/services/card-issuing'),
   ])
   const specialistOf = new Map(city.assignments.map((a) => [a.enterpriseId, a.specialistId]))
   await putCatalog({ categories: city.categories, areas: city.areas, departments: city.departments, taskForces: city.taskForces })

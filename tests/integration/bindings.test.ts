@@ -6,7 +6,7 @@ import { listVisibleAppeals } from '../../functions/appeals/list-appeals.use-cas
 import { submitAppeal } from '../../functions/appeals/submit-appeal.use-case'
 import { bindByCard, viewCard } from '../../functions/cards/cards.use-case'
 import { decideStaff, listPendingRequests, listStaff } from '../../functions/enterprises/staff.use-case'
-import { actorFromClaims } from '../../functions/lib/authenticate'
+import { actorFromClaims } from '../../functions/services/authenticate'
 import { getEnterprise } from '../../functions/store/enterprise.store'
 import { putUser } from '../../functions/store/user.store'
 import { areaAdmin, otherSpecialist, owner, staff } from '../support/fixtures'

@@ -12,7 +12,7 @@ import { listNotifications, type NotificationRecord } from '../../functions/stor
 import { claimDelivery, getBudget, getDelivery } from '../../functions/store/push.store'
 import { getEnterprise } from '../../functions/store/enterprise.store'
 import { getUser, linkOpenid } from '../../functions/store/user.store'
-import { createHttpWeChatClient, type WeChatClient } from '../../functions/wechat/wechat-client'
+import { createHttpWeChatClient, type WeChatClient } from '../../functions/services/wechat-client'
 import { LOCAL_WECHAT } from '../../scripts/lib/local-wechat'
 import { startStreamPoller, type StreamPoller } from '../../scripts/lib/stream-poller'
 import { startWeChatStandIn, type WeChatStandIn } from '../../scripts/lib/wechat-stand-in'

@@ -7,8 +7,8 @@ import { listVisibleAppeals } from '../../functions/appeals/list-appeals.use-cas
 import { submitAppeal } from '../../functions/appeals/submit-appeal.use-case'
 import { listEnterprises } from '../../functions/enterprises/roster-lists.use-case'
 import { listInbox } from '../../functions/notifications/inbox.use-case'
-import { authoriseReportScope, drillDown } from '../../functions/reports/report.use-case'
-import { DRILL_PAGE } from '../../functions/reports/report-appeals'
+import { authoriseReportScope, drillDown } from '../../functions/services/monthly-report'
+import { DRILL_PAGE } from '../../functions/services/report-appeals'
 import { testClock } from '../support/clock'
 import { areaAdmin, cityAdmin, owner, otherSpecialist, staff } from '../support/fixtures'
 

@@ -3,7 +3,7 @@ import { RateLimitedError, UnauthenticatedError, ValidationError } from '@shared
 import { refreshSession } from '../../functions/auth/session.use-case'
 import { wechatLogin } from '../../functions/auth/wechat-login.use-case'
 import { verifySessionToken } from '../../functions/lib/session-token'
-import { createHttpWeChatClient, type WeChatClient } from '../../functions/wechat/wechat-client'
+import { createHttpWeChatClient, type WeChatClient } from '../../functions/services/wechat-client'
 import { LOCAL_WECHAT, startLocalWeChat } from '../../scripts/lib/local-wechat'
 import type { WeChatStandIn } from '../../scripts/lib/wechat-stand-in'
 import { testClock } from '../support/clock'

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createHttpWeChatClient, describeWeChatError, WeChatError, type HttpWeChatClientOptions } from '../../functions/wechat/wechat-client'
+import { createHttpWeChatClient, describeWeChatError, WeChatError, type HttpWeChatClientOptions } from '../../functions/services/wechat-client'
 import { startWeChatStandIn, type WeChatStandIn } from '../../scripts/lib/wechat-stand-in'
 
 const APP_ID = 'wx0123456789abcdef'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { CARD_ID_ALPHABET, CARD_ID_LENGTH, cardIdFromRandomBytes, isCardId } from '@shared/domain/card-id'
-import { newCardId } from '../../functions/cards/new-card-id'
+import { newCardId } from '../../functions/services/new-card-id'
 import { cardIdFromParams, cardProblem, dialable, INVALID_CARD } from '../../miniapp/src/pages/card/card-scene'
 
 /** What WeChat accepts in a mini-program code's scene. */

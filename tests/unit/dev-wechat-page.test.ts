@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { renderDevWeChatPage } from '../../functions/notifications/dev-wechat-page'
-import { TEMPLATES } from '../../functions/notifications/templates'
+import { TEMPLATES } from '../../functions/services/subscribe-templates'
 
 describe('the local page of subscribe messages', () => {
   const message = (touser: string, at: number, title: string) => ({

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { BOM, CSV_HEADER, csvField, csvLine, detailCsvLine, writeCsv } from '../../functions/reports/export-csv'
-import type { DetailRow } from '../../functions/reports/export-rows'
+import { BOM, CSV_HEADER, csvField, csvLine, detailCsvLine, writeCsv } from '../../functions/exports/export-csv'
+import type { DetailRow } from '../../functions/exports/export-rows'
 
 const row = (overrides: Partial<DetailRow> = {}): DetailRow => ({
   id: 'ap-01',

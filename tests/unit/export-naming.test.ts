@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { exportNotices, exportNotificationsFor, KIND_TEMPLATE, type ExportReady } from '@shared/domain/notifications'
 import { attachmentDisposition, encodeRfc5987 } from '../../functions/lib/content-disposition'
-import { asciiFileName, exportFileName, exportObjectKey } from '../../functions/reports/export-file'
-import { EVERY_MS, EVERY_ROWS, progressThrottle } from '../../functions/reports/export-progress'
-import { renderData } from '../../functions/notifications/templates'
+import { asciiFileName, exportFileName, exportObjectKey } from '../../functions/exports/export-file'
+import { EVERY_MS, EVERY_ROWS, progressThrottle } from '../../functions/exports/export-progress'
+import { renderData } from '../../functions/services/subscribe-templates'
 import { exportFileName as shownFileName } from '../../miniapp/src/packages/report/export-view'
 
 describe('export file names', () => {

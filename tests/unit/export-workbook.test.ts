@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { BreakdownRow, Figures, MonthlyReport } from '@shared/schemas/report.schema'
 import { figuresOf, ratesOf } from '@shared/domain/report-figures'
-import { DETAIL_COLUMNS, detailRowOf, type DetailRow } from '../../functions/reports/export-rows'
-import { BREAKDOWN_SHEETS, DETAIL_SHEET, FIGURE_COLUMNS, RATE_COLUMNS, SUMMARY_LINES, SUMMARY_SHEET, reportTitle, writeWorkbook } from '../../functions/reports/export-workbook'
+import { DETAIL_COLUMNS, detailRowOf, type DetailRow } from '../../functions/exports/export-rows'
+import { BREAKDOWN_SHEETS, DETAIL_SHEET, FIGURE_COLUMNS, RATE_COLUMNS, SUMMARY_LINES, SUMMARY_SHEET, reportTitle, writeWorkbook } from '../../functions/exports/export-workbook'
 import { makeAppeal } from '../support/fixtures'
 
 const figures = (overrides: Partial<Figures> = {}): Figures => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { KIND_TEMPLATE, ROLE_TEMPLATES, type NotificationFacts } from '@shared/domain/notifications'
 import { characters } from '@shared/domain/subscribe-fields'
 import { notificationKindSchema, templateKeySchema, type NotificationKind } from '@shared/schemas/notification.schema'
-import { renderData, TEMPLATES, templateById, templateIdOf, templateOf, userTexts } from '../../functions/notifications/templates'
+import { renderData, TEMPLATES, templateById, templateIdOf, templateOf, userTexts } from '../../functions/services/subscribe-templates'
 import { invalidField } from '../../scripts/lib/wechat-stand-in/subscribe-rules'
 
 const IDS = {

@@ -4,9 +4,9 @@ import { NotFoundError, RateLimitedError } from '@shared/errors'
 import type { ExportJob, ExportRequest } from '@shared/schemas/report.schema'
 import { presignDownload } from '../lib/s3'
 import { asciiFileName, exportFileName } from './export-file'
-import { getExportJob, listExportJobsOf, putExportJob, type ExportJobRecord } from './export-job.store'
-import { assertMonthBegun } from './report-month-check'
-import { authoriseReportScope } from './report.use-case'
+import { getExportJob, listExportJobsOf, putExportJob, type ExportJobRecord } from '../store/export-job.store'
+import { assertMonthBegun } from '../services/report-month-check'
+import { authoriseReportScope } from '../services/monthly-report'
 
 /*
  * Report exports as the requester sees them: ask for one (it is queued and made in the

@@ -1,17 +1,17 @@
 import type { MonthlyReport } from '@shared/schemas/report.schema'
 import { describeError, logger } from '../lib/logger'
 import { uploadStream } from '../lib/s3'
-import { exportOutboxFor } from '../notifications/outbox'
+import { exportOutboxFor } from '../services/outbox'
 import { getCatalogCached } from '../store/catalog.store'
 import { getUsers } from '../store/user.store'
 import { writeCsv } from './export-csv'
 import { EXPORT_CONTENT_TYPE, exportFileName, exportObjectKey } from './export-file'
-import { claimExportJob, failExportJob, finishExportJob, recordExportProgress, type ExportJobRecord } from './export-job.store'
+import { claimExportJob, failExportJob, finishExportJob, recordExportProgress, type ExportJobRecord } from '../store/export-job.store'
 import { progressThrottle } from './export-progress'
 import { detailRowOf, type DetailRow } from './export-rows'
 import { writeWorkbook } from './export-workbook'
-import { appealsOfMonth, buildMonthlyReport } from './report.use-case'
-import type { ReportScope } from './report-scope'
+import { appealsOfMonth, buildMonthlyReport } from '../services/monthly-report'
+import type { ReportScope } from '../services/report-scope'
 
 /*
  * The background half of an export (DESIGN §7), run by the worker on the job's insert. Kept apart

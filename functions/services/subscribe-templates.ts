@@ -1,5 +1,6 @@
-import { KIND_TEMPLATE, type NotificationFacts } from '@shared/domain/notifications'
+import { KIND_TEMPLATE, ROLE_TEMPLATES, type NotificationFacts } from '@shared/domain/notifications'
 import { fitField, type FieldKind } from '@shared/domain/subscribe-fields'
+import type { Role } from '@shared/schemas/common.schema'
 import type { NotificationKind, TemplateKey } from '@shared/schemas/notification.schema'
 import type { Config } from '../lib/config'
 
@@ -131,3 +132,6 @@ export function renderData(kind: NotificationKind, facts: NotificationFacts, opt
   }
   return data
 }
+
+/** The templates this role receives that this deployment has set up, most important first. */
+export const configuredTemplates = (role: Role, config: Config): TemplateKey[] => ROLE_TEMPLATES[role].filter((key) => templateIdOf(key, config) !== '')

@@ -1,5 +1,5 @@
 import { exportPathSchema } from '@shared/schemas/report.schema'
-import { authenticate } from '../lib/authenticate'
+import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
 import { parseWith } from '../lib/validate'
 import { getExport } from './export.use-case'

@@ -1,8 +1,8 @@
 import type { Actor } from '@shared/domain/actor'
 import { UnauthenticatedError } from '@shared/errors'
 import { readStaffPartition } from '../store/binding.store'
-import type { ApiRequest } from './http'
-import { verifySessionToken, type SessionClaims } from './session-token'
+import type { ApiRequest } from '../lib/http'
+import { verifySessionToken, type SessionClaims } from '../lib/session-token'
 
 /**
  * The actor behind verified claims. A staff member's enterprises and name are read from the store

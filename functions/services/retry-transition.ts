@@ -2,8 +2,8 @@ import type { Transition } from '@shared/domain/appeal-machine'
 import type { WorkingCalendar } from '@shared/domain/calendar'
 import type { Appeal } from '@shared/schemas/appeal.schema'
 import { getAppeal, saveTransition, WriteConflict } from '../store/appeal.store'
-import { currentWorkingCalendar } from '../calendar/working-calendar'
-import { outboxFor } from '../notifications/outbox'
+import { currentWorkingCalendar } from './working-calendar'
+import { outboxFor } from './outbox'
 
 const MAX_ATTEMPTS = 4
 

@@ -1,26 +1,11 @@
 import type { Actor } from '@shared/domain/actor'
 import { ForbiddenError, NotFoundError } from '@shared/errors'
 import type { ReportScopeKey, ReportScopeKind } from '@shared/schemas/report.schema'
+import { CITY_NAME, parseScope, type ReportScope } from '@shared/domain/report-scope'
 import { getCatalogCached } from '../store/catalog.store'
 import { getUser, listUsersByRole } from '../store/user.store'
 
-export interface ReportScope {
-  key: ReportScopeKey
-  kind: ReportScopeKind
-  /** The area, unit or specialist id; empty for the city. */
-  id: string
-  name: string
-  /** The areas whose appeals the scope can hold: all of them for the city, units and specialists. */
-  areaIds: readonly string[] | 'all'
-}
-
-export const CITY_NAME = '全市'
-
-export function parseScope(key: ReportScopeKey): { kind: ReportScopeKind; id: string } {
-  if (key === 'city') return { kind: 'city', id: '' }
-  const colon = key.indexOf(':')
-  return { kind: key.slice(0, colon) as ReportScopeKind, id: key.slice(colon + 1) }
-}
+export { CITY_NAME, parseScope, type ReportScope } from '@shared/domain/report-scope'
 
 const FORBIDDEN = '只有该范围的管理员可以查看或导出报表'
 

@@ -2,9 +2,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { ExportJob } from '@shared/schemas/report.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
-import { stripKeys } from '../store/keys'
-import { transactWrite, WriteConflict, type TransactItems } from '../store/transact'
-import type { ReportScope } from './report-scope'
+import { stripKeys } from './keys'
+import { transactWrite, WriteConflict, type TransactItems } from './transact'
+import type { ReportScope } from '@shared/domain/report-scope'
 
 /*
  * Report export jobs, one item each:

@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda'
 import { describeError, logger } from '../lib/logger'
-import { ENTITY } from './export-job.store'
+import { ENTITY } from '../store/export-job.store'
 import { runExport, type RunOutcome } from './run-export.use-case'
 
 /**
