@@ -20,6 +20,7 @@ process.stdout.write(`modules: ${figures.files}, imports between them: ${figures
 show('cross-feature imports', figures.crossFeature.map((e) => `${e.from} → ${e.to}`))
 show('wrong-way imports (a lower floor importing a higher one)', figures.wrongWay.map((e) => `${e.from} → ${e.to}`))
 show('stores importing another store or a domain rule', figures.storeRules.map((e) => `${e.from} → ${e.to}`))
+show('key strings in a store outside its key declarations', figures.strayKeyStrings.map((c) => `${c.file}:${c.line}  ${c.text}`))
 show('role comparisons outside the policy module', figures.roleComparisons.map((c) => `${c.file}:${c.line}  ${c.text}`))
 const files = new Set(figures.roleComparisons.map((c) => c.file))
 process.stdout.write(`  … in ${files.size} files (${[...files].filter((f) => f.startsWith('functions/')).length} server, ${[...files].filter((f) => f.startsWith('miniapp/')).length} mini-program, ${[...files].filter((f) => f.startsWith('shared/')).length} shared)\n`)

@@ -1,13 +1,14 @@
-import { canSee } from '@shared/domain/access'
+import { maySeeAppeal } from '@shared/domain/policy'
 import type { Actor } from '@shared/domain/actor'
-import { applyAction, type ActionContext } from '@shared/domain/appeal-machine'
+import type { ActionContext } from '@shared/domain/appeal-machine'
+import { planAction } from '@shared/domain/appeal-write-plan'
 import { ConflictError, NotFoundError } from '@shared/errors'
 import type { Appeal, AppealAction } from '@shared/schemas/appeal.schema'
-import { getAppeal, saveTransition, WriteConflict } from '../store/appeal.store'
+import { getAppeal, WriteConflict } from '../store/appeal.store'
+import { saveAppealPlan } from '../services/appeal-writer'
 import { getCatalogCached } from '../store/catalog.store'
 import { currentWorkingCalendar } from '../services/working-calendar'
 import { findTransferee } from './transfer-candidates.use-case'
-import { outboxFor } from '../services/outbox'
 
 /** What the state machine needs to know beyond the appeal, read only for the actions that need it. */
 async function contextFor(appeal: Appeal, action: AppealAction): Promise<ActionContext> {
@@ -31,12 +32,11 @@ async function contextFor(appeal: Appeal, action: AppealAction): Promise<ActionC
  */
 export async function actOnAppeal(actor: Actor, appealId: string, action: AppealAction, now: Date): Promise<Appeal> {
   const current = await getAppeal(appealId)
-  if (!current || !canSee(actor, current)) throw new NotFoundError('未找到该诉求')
+  if (!current || !maySeeAppeal(actor, current)) throw new NotFoundError('未找到该诉求')
   const context = await contextFor(current, action)
-  const { appeal, event } = applyAction(current, action, actor, now, context)
-  const extra = await outboxFor({ before: current, after: appeal, event })
+  const plan = planAction(current, action, actor, now, context)
   try {
-    return await saveTransition(current, appeal, event, { calendar: context.calendar, extra })
+    return await saveAppealPlan(plan)
   } catch (error) {
     if (error instanceof WriteConflict) throw new ConflictError('VERSION_CONFLICT', '该诉求刚被他人更新，请刷新后再试')
     throw error

@@ -1,10 +1,10 @@
-import { listingScopes } from '@shared/domain/access'
+import { listingScopes } from '@shared/domain/policy'
 import type { Actor } from '@shared/domain/actor'
 import { appealForViewer } from '@shared/domain/co-tasks'
 import * as z from 'zod'
 import type { AppealPage, AppealStatus } from '@shared/schemas/appeal.schema'
 import { pageCursor } from '../lib/cursor'
-import { listAppeals } from '../store/appeal.store'
+import { listAppeals } from '../store/appeal-lists.store'
 
 /** A status filter can leave a page empty while more remain; read on a little before answering. */
 const MAX_ROUNDS = 4

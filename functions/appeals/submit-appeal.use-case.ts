@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto'
 import { ulid } from 'ulid'
-import { canFileFor, canSee } from '@shared/domain/access'
+import { mayFileFor, maySeeAppeal } from '@shared/domain/policy'
 import type { Actor } from '@shared/domain/actor'
 import { newAppeal } from '@shared/domain/new-appeal'
 import { IdempotencyKeyReusedError, NotFoundError, ValidationError } from '@shared/errors'
 import type { Appeal, SubmitAppealRequest } from '@shared/schemas/appeal.schema'
-import { createAppeal, getAppeal, getIdempotencyRecord, WriteConflict } from '../store/appeal.store'
+import { planAppealWrite } from '@shared/domain/appeal-write-plan'
+import { getAppeal, getIdempotencyRecord, WriteConflict } from '../store/appeal.store'
+import { saveAppealPlan } from '../services/appeal-writer'
 import { currentWorkingCalendar } from '../services/working-calendar'
 import { getCatalogCached } from '../store/catalog.store'
 import { getEnterprise } from '../store/enterprise.store'
 import { getUser } from '../store/user.store'
-import { outboxFor } from '../services/outbox'
 
 export interface SubmitResult {
   appeal: Appeal
@@ -41,14 +42,14 @@ export async function submitAppeal(actor: Actor, key: string, request: SubmitApp
       if (earlier.requestHash !== hash) throw new IdempotencyKeyReusedError()
       const appeal = await getAppeal(earlier.appealId)
       if (!appeal) throw new Error(`idempotency record points at missing appeal ${earlier.appealId}`)
-      if (!canSee(actor, appeal)) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
+      if (!maySeeAppeal(actor, appeal)) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
       return { appeal, created: false }
     }
 
     const { appeal, event, calendar, routedBy } = await prepare(actor, request, now)
-    const extra = await outboxFor({ before: null, after: appeal, event })
+    const plan = planAppealWrite(null, appeal, event, calendar)
     try {
-      return { appeal: await createAppeal(appeal, event, { userId: actor.id, key, requestHash: hash }, now, { calendar, extra, routedBy }), created: true }
+      return { appeal: await saveAppealPlan(plan, { idempotency: { userId: actor.id, key, requestHash: hash, filedAt: now }, routedBy }), created: true }
     } catch (error) {
       if (!(error instanceof WriteConflict) || attempt >= MAX_ATTEMPTS) throw error
       // Another request with this key is being written, or the enterprise was just moved: back off
@@ -59,7 +60,7 @@ export async function submitAppeal(actor: Actor, key: string, request: SubmitApp
 }
 
 async function prepare(actor: Actor, request: SubmitAppealRequest, now: Date) {
-  if (!canFileFor(actor, request.enterpriseId)) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
+  if (!mayFileFor(actor, request.enterpriseId)) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
   const [enterprise, catalog, calendar] = await Promise.all([getEnterprise(request.enterpriseId), getCatalogCached(), currentWorkingCalendar()])
   if (!enterprise) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
   const category = catalog.categories.find((c) => c.id === request.categoryId)

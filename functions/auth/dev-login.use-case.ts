@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { ValidationError } from '@shared/errors'
 import type { DevIdentity, LoginResponse } from '@shared/schemas/user.schema'
 import { ROLE_LABEL } from '@shared/labels'
+import { isEnterpriseStaff } from '@shared/domain/policy'
 import { getCatalog } from '../store/catalog.store'
 import { getEnterprise, listEnterprisesOfArea } from '../store/enterprise.store'
 import { putBinding } from '../store/binding.store'
@@ -17,7 +18,7 @@ const staffUserId = (enterpriseId: string) => `staff-${enterpriseId}`
  */
 export async function devLogin(as: string, now: Date): Promise<LoginResponse> {
   const user = as.startsWith(STAFF_PREFIX) ? await demoStaff(as.slice(STAFF_PREFIX.length), now) : await getUser(as)
-  if (!user || (user.role === 'staff' && !as.startsWith(STAFF_PREFIX))) {
+  if (!user || (isEnterpriseStaff(user) && !as.startsWith(STAFF_PREFIX))) {
     throw new ValidationError('没有这个演示身份', { as: '没有这个演示身份，请从列表中选择' })
   }
   await ensureDemoOpenid(user.id, now)

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { canAdministerArea } from '@shared/domain/admin-access'
 import type { Actor } from '@shared/domain/actor'
+import { holdsOfficialAccount, invitationAnswer } from '@shared/domain/policy'
 import { symbolsFromRandomBytes } from '@shared/domain/card-id'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@shared/errors'
 import type { Invitation, LoginResponse } from '@shared/schemas/user.schema'
@@ -23,10 +23,9 @@ const newInvitationCode = (): string => symbolsFromRandomBytes(randomBytes(INVIT
  */
 export async function inviteOfficial(actor: Actor, userId: string, now: Date): Promise<Invitation> {
   const official = await getUser(userId)
-  if (!official || official.role === 'staff') throw new NotFoundError('未找到该工作人员')
-  const mayInvite = actor.role === 'city_admin' || (actor.role === 'area_admin' && official.areaId !== undefined && canAdministerArea(actor, official.areaId))
-  if (!mayInvite) throw new NotFoundError('未找到该工作人员')
-  if (official.role === 'city_admin' && actor.role !== 'city_admin') throw new ForbiddenError('只有市级管理员可以邀请市级管理员')
+  const answer = official ? invitationAnswer(actor, official) : 'hidden'
+  if (!official || answer === 'hidden') throw new NotFoundError('未找到该工作人员')
+  if (answer === 'forbidden') throw new ForbiddenError('只有市级管理员可以邀请市级管理员')
   const code = newInvitationCode()
   const expiresAt = Math.floor(now.getTime() / 1000) + INVITATION_TTL_SECONDS
   await putInvitation(secretHash(code), { userId, expiresAt, createdBy: actor.id })
@@ -48,7 +47,7 @@ export async function claimInvitation(wxCode: string, invitation: string, wechat
   // Checked before spending, so that a refused link leaves the invitation usable.
   const pending = await getInvitation(hash)
   if (!pending || pending.expiresAt <= nowSeconds) throw invalid()
-  if (linkedUser && linkedUser.role !== 'staff' && linkedUser.id !== pending.userId) {
+  if (linkedUser && holdsOfficialAccount(linkedUser) && linkedUser.id !== pending.userId) {
     throw new ConflictError('DUPLICATE', `该微信已绑定工作人员「${linkedUser.name}」，不能再绑定其他工作人员`)
   }
   const record = await spendInvitation(hash, nowSeconds)

@@ -1,3 +1,4 @@
+import { isEnterpriseStaff } from '@shared/domain/policy'
 import type { User } from '@shared/schemas/user.schema'
 import { listBindings } from '../store/binding.store'
 import type { UserRecord } from '../store/user.store'
@@ -5,7 +6,7 @@ import type { UserRecord } from '../store/user.store'
 /** A user as the API shows them to themselves: no phone number, bindings for staff. */
 export async function toUser(record: UserRecord): Promise<User> {
   const { phone: _phone, ...profile } = record
-  if (record.role !== 'staff') return profile
+  if (!isEnterpriseStaff(record)) return profile
   // Rejected and revoked bindings are history: the user is no longer of that enterprise.
   const bindings = (await listBindings(record.id))
     .filter((b) => b.status === 'approved' || b.status === 'pending')

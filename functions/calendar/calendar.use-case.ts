@@ -1,11 +1,12 @@
 import { SHANGHAI_OFFSET_MINUTES, withPublishedYears, type WorkingCalendar } from '@shared/domain/calendar'
 import { recountDeadlines } from '@shared/domain/appeal-admin'
 import type { Actor } from '@shared/domain/actor'
+import { mayLoadCalendarYear } from '@shared/domain/policy'
 import { CHINESE_CALENDAR, packageKnowsYear } from '@shared/domain/chinese-calendar'
 import { ForbiddenError } from '@shared/errors'
 import type { CalendarYear, YearSchedule } from '@shared/schemas/calendar.schema'
 import { applyWithRetry } from '../services/retry-transition'
-import { listOpenAppeals } from '../store/appeal.store'
+import { listOpenAppeals } from '../store/appeal-lists.store'
 import { getCatalogCached } from '../store/catalog.store'
 import { listPublishedYears, putPublishedYear } from '../store/calendar.store'
 
@@ -23,7 +24,7 @@ export interface LoadYearResult {
  * day) and its timeline records why. Loading the same schedule twice moves nothing the second time.
  */
 export async function loadPublishedYear(actor: Actor, schedule: YearSchedule, now: Date): Promise<LoadYearResult> {
-  if (actor.role !== 'city_admin') throw new ForbiddenError('只有市级管理员可以维护工作日历')
+  if (!mayLoadCalendarYear(actor)) throw new ForbiddenError('只有市级管理员可以维护工作日历')
   const previous = await listPublishedYears()
   const record = { year: schedule.year, holidays: [...schedule.holidays].sort(), workdays: [...schedule.workdays].sort(), loadedBy: actor.name, loadedAt: now.toISOString() }
   await putPublishedYear(record)

@@ -1,3 +1,4 @@
+import { mayViewCalendar } from '@shared/domain/policy'
 import { ForbiddenError } from '@shared/errors'
 import { authenticate } from '../services/authenticate'
 import { httpHandler, ok } from '../lib/http'
@@ -5,6 +6,6 @@ import { listCalendarYears } from './calendar.use-case'
 
 export const handler = httpHandler(async (request) => {
   const actor = await authenticate(request)
-  if (actor.role === 'staff') throw new ForbiddenError('只有工作人员可以查看工作日历')
+  if (!mayViewCalendar(actor)) throw new ForbiddenError('只有工作人员可以查看工作日历')
   return ok({ items: await listCalendarYears(request.now) })
 })

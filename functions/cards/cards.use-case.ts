@@ -1,5 +1,5 @@
-import { canAdministerArea } from '@shared/domain/admin-access'
 import type { Actor } from '@shared/domain/actor'
+import { mayBindByCard, mayPrintAreaCards } from '@shared/domain/policy'
 import { ForbiddenError, NotFoundError } from '@shared/errors'
 import type { AreaCards, BindCardRequest, CardView } from '@shared/schemas/card.schema'
 import type { Binding } from '@shared/schemas/user.schema'
@@ -27,7 +27,7 @@ export async function viewCard(cardId: string): Promise<CardView> {
  * until the specialist or a colleague approves it. An approved or pending binding stays as it is.
  */
 export async function bindByCard(actor: Actor, cardId: string, who: BindCardRequest, now: Date): Promise<Binding> {
-  if (actor.role !== 'staff') throw new ForbiddenError('只有企业联系人可以通过联系卡绑定企业')
+  if (!mayBindByCard(actor)) throw new ForbiddenError('只有企业联系人可以通过联系卡绑定企业')
   const card = await getCard(cardId)
   const enterprise = card ? await getEnterprise(card.enterpriseId) : undefined
   if (!card || !enterprise) throw new NotFoundError(CARD_NOT_FOUND)
@@ -52,7 +52,7 @@ export async function bindByCard(actor: Actor, cardId: string, who: BindCardRequ
 export async function areaCards(actor: Actor, areaId: string): Promise<AreaCards> {
   const catalog = await getCatalogCached()
   const area = catalog.areas.find((a) => a.id === areaId)
-  if (!area || !canAdministerArea(actor, areaId)) throw new NotFoundError('未找到该属地')
+  if (!area || !mayPrintAreaCards(actor, areaId)) throw new NotFoundError('未找到该属地')
   const enterprises = await listAllEnterprisesOfArea(areaId)
   const specialists = await getUsers(enterprises.flatMap((e) => (e.specialistId ? [e.specialistId] : [])))
   const cards = enterprises

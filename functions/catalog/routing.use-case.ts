@@ -1,10 +1,11 @@
 import type { Actor } from '@shared/domain/actor'
+import { mayEditRouting } from '@shared/domain/policy'
 import { ForbiddenError, NotFoundError, ValidationError } from '@shared/errors'
 import type { Category, CategoryRouting, RoutingChange } from '@shared/schemas/catalog.schema'
 import { getCatalog, listRoutingChanges, updateCategoryRouting } from '../store/catalog.store'
 
 const onlyCityAdmin = (actor: Actor) => {
-  if (actor.role !== 'city_admin') throw new ForbiddenError('只有市级管理员可以维护诉求类别与时限')
+  if (!mayEditRouting(actor)) throw new ForbiddenError('只有市级管理员可以维护诉求类别与时限')
 }
 
 const routingOf = (c: Category): CategoryRouting => ({

@@ -1,12 +1,10 @@
 import * as z from 'zod'
 import type { Actor } from '@shared/domain/actor'
-import { canSeePortfolio } from '@shared/domain/admin-access'
+import { enterpriseListing } from '@shared/domain/policy'
 import { ForbiddenError, NotFoundError, ValidationError } from '@shared/errors'
-import type { EnterprisePage, SpecialistSummary } from '@shared/schemas/roster.schema'
-import { getCatalogCached } from '../store/catalog.store'
-import { listPortfolio, queryEnterprises, type EnterpriseQuery } from '../store/enterprise.store'
-import { getUsers, listUsersByRole } from '../store/user.store'
-import { config } from '../lib/config'
+import type { EnterprisePage } from '@shared/schemas/roster.schema'
+import { queryEnterprises, type EnterpriseQuery } from '../store/enterprise.store'
+import { getUsers } from '../store/user.store'
 import { pageCursor } from '../lib/cursor'
 
 export type EnterpriseListQuery = Omit<EnterpriseQuery, 'after'> & { cursor?: string }
@@ -19,18 +17,19 @@ const enterprisesCursor = pageCursor('enterprises', z.object({ after: z.string()
  * area (optionally one specialist's part of it); the city admin any area or any portfolio.
  */
 function scopeOf(actor: Actor, query: EnterpriseListQuery): EnterpriseListQuery {
-  switch (actor.role) {
-    case 'specialist':
-      // 我服务的企业: their own portfolio, read-only; anyone else's is not there for them.
-      if (query.specialistId && !canSeePortfolio(actor, query.specialistId)) throw new NotFoundError('未找到该专员')
-      return { ...query, specialistId: actor.id }
-    case 'area_admin':
-      if (query.areaId && query.areaId !== actor.areaId) throw new NotFoundError('未找到该属地')
-      return { ...query, areaId: actor.areaId }
-    case 'city_admin':
-      if (!query.areaId && !query.specialistId) throw new ValidationError('请选择属地', { areaId: '请选择属地' })
+  const listing = enterpriseListing(actor, query)
+  switch (listing.kind) {
+    case 'portfolio':
+      return { ...query, specialistId: listing.specialistId }
+    case 'area':
+      return { ...query, areaId: listing.areaId }
+    case 'asked':
       return query
-    default:
+    case 'needsArea':
+      throw new ValidationError('请选择属地', { areaId: '请选择属地' })
+    case 'hidden':
+      throw new NotFoundError(listing.what === 'specialist' ? '未找到该专员' : '未找到该属地')
+    case 'forbidden':
       throw new ForbiddenError('只有专员和管理员可以查看企业名册')
   }
 }

@@ -1,10 +1,10 @@
-import { canDecideStaff, canSeeEnterprise } from '@shared/domain/admin-access'
+import { mayDecideBindingOf, mayDecideStaff, maySeeEnterprise, pendingQueueOf } from '@shared/domain/policy'
 import { verifyFiler } from '@shared/domain/appeal-admin'
 import type { Actor } from '@shared/domain/actor'
 import { ConflictError, ForbiddenError, NotFoundError } from '@shared/errors'
 import type { BindingDecision, BindingStatus, StaffMember } from '@shared/schemas/user.schema'
 import { applyWithRetry } from '../services/retry-transition'
-import { listEnterpriseAppeals } from '../store/appeal.store'
+import { listEnterpriseAppeals } from '../store/appeal-lists.store'
 import { decideBinding, getBinding, listEnterpriseStaff, listPendingOfArea, listPendingOfSpecialist, type BindingRecord } from '../store/binding.store'
 import { getEnterprise } from '../store/enterprise.store'
 
@@ -22,7 +22,7 @@ const toMember = ({ userId, userName, phone, enterpriseId, enterpriseName, statu
 
 async function visibleEnterprise(actor: Actor, enterpriseId: string) {
   const enterprise = await getEnterprise(enterpriseId)
-  if (!enterprise || !canSeeEnterprise(actor, enterprise)) throw new NotFoundError('未找到该企业')
+  if (!enterprise || !maySeeEnterprise(actor, enterprise)) throw new NotFoundError('未找到该企业')
   return enterprise
 }
 
@@ -35,8 +35,9 @@ export async function listStaff(actor: Actor, enterpriseId: string): Promise<Sta
 
 /** Open join requests the caller should decide: their portfolio's, or their area's. */
 export async function listPendingRequests(actor: Actor): Promise<StaffMember[]> {
-  if (actor.role === 'specialist') return (await listPendingOfSpecialist(actor.id)).map(toMember)
-  if (actor.role === 'area_admin' && actor.areaId) return (await listPendingOfArea(actor.areaId)).map(toMember)
+  const queue = pendingQueueOf(actor)
+  if (queue?.kind === 'portfolio') return (await listPendingOfSpecialist(queue.specialistId)).map(toMember)
+  if (queue?.kind === 'area') return (await listPendingOfArea(queue.areaId)).map(toMember)
   return []
 }
 
@@ -52,8 +53,8 @@ const TRANSITIONS: Record<BindingDecision, { from: BindingStatus[]; to: BindingS
  */
 export async function decideStaff(actor: Actor, enterpriseId: string, userId: string, decision: BindingDecision, now: Date): Promise<StaffMember> {
   const enterprise = await visibleEnterprise(actor, enterpriseId)
-  if (!canDecideStaff(actor, enterprise)) throw new ForbiddenError('您不能审核该企业的联系人')
-  if (actor.id === userId) throw new ForbiddenError('不能审核自己的绑定')
+  if (!mayDecideStaff(actor, enterprise)) throw new ForbiddenError('您不能审核该企业的联系人')
+  if (!mayDecideBindingOf(actor, userId)) throw new ForbiddenError('不能审核自己的绑定')
   const current = await getBinding(userId, enterpriseId)
   if (!current) throw new NotFoundError('未找到该联系人')
   const rule = TRANSITIONS[decision]

@@ -1,6 +1,7 @@
 import type { Appeal } from '@shared/schemas/appeal.schema'
 import { SHANGHAI_OFFSET_MINUTES } from '@shared/domain/calendar'
 import { maskPhone } from '@shared/domain/mask'
+import { filedByEnterprise } from '@shared/domain/policy'
 import { closedOnTime } from '@shared/domain/report-ledger'
 import { CHANNEL_LABEL, OUTCOME_LABEL, RATING_LABEL, SCALE_LABEL, STATUS_LABEL } from '@shared/labels'
 
@@ -97,7 +98,7 @@ export function detailRowOf(appeal: Appeal, context: DetailContext): DetailRow {
     status: STATUS_LABEL[appeal.status],
     // The enterprise's contact: whoever filed it for the enterprise. A specialist filing on its
     // behalf after a visit is not the enterprise's contact, so their number is not listed.
-    phone: appeal.filedBy.role === 'staff' ? maskPhone(context.phoneOf(appeal.filedBy.id)) : '',
+    phone: filedByEnterprise(appeal) ? maskPhone(context.phoneOf(appeal.filedBy.id)) : '',
   }
 }
 

@@ -1,5 +1,6 @@
 import { ulid } from 'ulid'
 import type { Actor } from '@shared/domain/actor'
+import { maySeeExportJob } from '@shared/domain/policy'
 import { NotFoundError, RateLimitedError } from '@shared/errors'
 import type { ExportJob, ExportRequest } from '@shared/schemas/report.schema'
 import { presignDownload } from '../lib/s3'
@@ -88,7 +89,7 @@ export async function requestExport(actor: Actor, request: ExportRequest, now: D
 /** One job of the caller's, with a fresh 15-minute download link once it is done. Anyone else's is 404. */
 export async function getExport(actor: Actor, id: string, now: Date): Promise<ExportJob> {
   const record = /^ex-[0-9a-z]{26}$/.test(id) ? await getExportJob(id) : undefined
-  if (!record || record.requestedBy !== actor.id) throw new NotFoundError('未找到该导出任务')
+  if (!record || !maySeeExportJob(actor, record)) throw new NotFoundError('未找到该导出任务')
   const job = asShown(record, now)
   if (job.status !== 'done' || !record.objectKey) return job
   return { ...job, url: await presignDownload(record.objectKey, job.fileName, asciiFileName(job.scope, job.month, job.format)) }

@@ -1,3 +1,4 @@
+import { filedByEnterprise } from '@shared/domain/policy'
 import type { MonthlyReport } from '@shared/schemas/report.schema'
 import { describeError, logger } from '../lib/logger'
 import { uploadStream } from '../lib/s3'
@@ -32,7 +33,7 @@ export async function* detailPages(scope: ReportScope, month: string): AsyncGene
   const catalog = await getCatalogCached()
   const areaNames = new Map(catalog.areas.map((a) => [a.id, a.name]))
   for await (const page of appealsOfMonth(scope, month)) {
-    const filers = await getUsers(page.filter((a) => a.filedBy.role === 'staff').map((a) => a.filedBy.id))
+    const filers = await getUsers(page.filter(filedByEnterprise).map((a) => a.filedBy.id))
     const context = { areaName: (id: string) => areaNames.get(id) ?? id, phoneOf: (id: string) => filers.get(id)?.phone }
     yield page.map((appeal) => detailRowOf(appeal, context))
   }

@@ -1,7 +1,7 @@
 import type { Appeal } from '@shared/schemas/appeal.schema'
 import { labelsOf, ledgerOf, scopesOf, splitCellKey, type Counters, type Ledger } from '@shared/domain/report-ledger'
 import { addMonths, monthEnd, monthOf, monthStart } from '@shared/domain/report-month'
-import { firstFiledAt, listFiledPage } from '../store/appeal.store'
+import { firstFiledAt, listFiledPage } from '../store/appeal-lists.store'
 import { readMonthCells, replaceScopeCell } from '../store/report.store'
 
 export interface CellDifference {

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid'
-import { administeredAreas } from '@shared/domain/admin-access'
 import type { Actor } from '@shared/domain/actor'
+import { administeredAreas, mayImportRoster } from '@shared/domain/policy'
 import { planRosterImport, type RosterPlan } from '@shared/domain/roster'
 import { ForbiddenError } from '@shared/errors'
 import type { RosterImportRequest, RosterImportResult } from '@shared/schemas/roster.schema'
@@ -23,8 +23,8 @@ const IMPORT_REASON = '名册导入调整'
  * moves an import cut short had claimed (the plan already sees those enterprises moved).
  */
 export async function importRoster(actor: Actor, request: RosterImportRequest, now: Date): Promise<RosterImportResult> {
+  if (!mayImportRoster(actor)) throw new ForbiddenError('只有属地或市级管理员可以导入名册')
   const scope = administeredAreas(actor)
-  if (scope !== 'all' && scope.length === 0) throw new ForbiddenError('只有属地或市级管理员可以导入名册')
   const file = await readRosterFile({ name: request.fileName, content: Buffer.from(request.contentBase64, 'base64') })
 
   const catalog = await getCatalog()

@@ -1,4 +1,5 @@
 import type { Actor } from '@shared/domain/actor'
+import { isEnterpriseStaff } from '@shared/domain/policy'
 import { UnauthenticatedError } from '@shared/errors'
 import { readStaffPartition } from '../store/binding.store'
 import type { ApiRequest } from '../lib/http'
@@ -10,7 +11,7 @@ import { verifySessionToken, type SessionClaims } from '../lib/session-token'
  * request, and the name given when binding appears on what they file at once.
  */
 export async function actorFromClaims(claims: SessionClaims): Promise<Actor> {
-  const staff = claims.role === 'staff' ? await readStaffPartition(claims.sub) : { name: undefined, bindings: [] }
+  const staff = isEnterpriseStaff(claims) ? await readStaffPartition(claims.sub) : { name: undefined, bindings: [] }
   const bindings = staff.bindings
   return {
     id: claims.sub,

@@ -1,6 +1,21 @@
-import { issueCard } from '../store/card.store'
-import type { EnterpriseRecord } from '../store/enterprise.store'
+import { cardPut, type CardRecord } from '../store/card.store'
+import { cardAssignment, type EnterpriseRecord } from '../store/enterprise.store'
+import { transactWrite, WriteConflict } from '../store/transact'
 import { newCardId } from './new-card-id'
+
+/**
+ * Issues an enterprise's card: the card and the enterprise's pointer to it together, and only if
+ * the enterprise has none yet. False when it already had one.
+ */
+async function issueCard(card: CardRecord): Promise<boolean> {
+  try {
+    await transactWrite([cardPut(card), cardAssignment(card.enterpriseId, card.id)])
+    return true
+  } catch (error) {
+    if (error instanceof WriteConflict) return false
+    throw error
+  }
+}
 
 /**
  * Gives every enterprise that has no card one (after a seed or a roster import). Safe to repeat

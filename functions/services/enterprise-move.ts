@@ -2,9 +2,10 @@ import { ulid } from 'ulid'
 import { reassignOwner } from '@shared/domain/appeal-admin'
 import { OPEN_STATUSES } from '@shared/domain/appeal-counts'
 import type { Actor } from '@shared/domain/actor'
+import { mayReceiveEnterprise } from '@shared/domain/policy'
 import { ConflictError, ValidationError } from '@shared/errors'
 import { applyWithRetry } from './retry-transition'
-import { listEnterpriseAppeals } from '../store/appeal.store'
+import { listEnterpriseAppeals } from '../store/appeal-lists.store'
 import { movePendingBindings } from '../store/binding.store'
 import { claimMove, clearMove, getEnterprise, type EnterpriseRecord, type PendingMove } from '../store/enterprise.store'
 import { getUser, type UserRecord } from '../store/user.store'
@@ -17,8 +18,7 @@ import { getUser, type UserRecord } from '../store/user.store'
 /** The receiving specialist must exist and, for an area admin, work in that admin's area. */
 export async function receivingSpecialist(actor: Actor, specialistId: string): Promise<UserRecord> {
   const specialist = await getUser(specialistId)
-  const usable = specialist?.role === 'specialist' && (actor.role === 'city_admin' || specialist.areaId === actor.areaId)
-  if (!specialist || !usable) throw new ValidationError('接手的专员不存在或不在您的属地', { specialistId: '请选择本属地的企业服务专员' })
+  if (!specialist || !mayReceiveEnterprise(actor, specialist)) throw new ValidationError('接手的专员不存在或不在您的属地', { specialistId: '请选择本属地的企业服务专员' })
   return specialist
 }
 

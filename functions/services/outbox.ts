@@ -1,13 +1,12 @@
 import { ulid } from 'ulid'
 import {
-  appealNotices,
   audienceOf,
   digestNotices,
   digestNotificationsFor,
+  draftsFor,
   exportNotificationsFor,
-  notificationsFor,
-  type AppealChange,
   type ExportReady,
+  type Notice,
   type NotificationDraft,
 } from '@shared/domain/notifications'
 import type { DigestSummary } from '@shared/schemas/supervision.schema'
@@ -37,12 +36,14 @@ function toRecords(drafts: NotificationDraft[]): NotificationRecord[] {
   return drafts.slice(0, MAX_RECIPIENTS).map(({ recipientId, ...draft }) => ({ id: newNotificationId(draft.facts.at), userId: recipientId, createdAt: draft.facts.at, ...draft }))
 }
 
-/** The outbox items of one change to an appeal (none for most notes and task replies). */
-export async function outboxFor(change: AppealChange): Promise<TransactItems> {
-  const notices = appealNotices(change)
+/**
+ * The outbox items of the notices a change planned (none for most notes and task replies): the
+ * groups they name resolved to people, one notification each, the actor left out.
+ */
+export async function outboxFor(notices: readonly Notice[], options: { page: string; appealId?: string; exclude?: string }): Promise<TransactItems> {
   if (notices.length === 0) return []
   const recipients = await resolveAudience(audienceOf(notices))
-  return notificationWrites(toRecords(notificationsFor(change, recipients)))
+  return notificationWrites(toRecords(draftsFor(notices, recipients, options)))
 }
 
 /** The outbox items announcing a digest that is being stored. */

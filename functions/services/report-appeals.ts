@@ -7,7 +7,8 @@ import { dimensionValuesOf, factsOf, scopesOf, closedOnTime } from '@shared/doma
 import { monthEnd, monthStart } from '@shared/domain/report-month'
 import { isOverdue } from '@shared/domain/deadlines'
 import { pageCursor } from '../lib/cursor'
-import { getAppeals, listClosedAppealsPage, listFiledPage, listOpenAppeals } from '../store/appeal.store'
+import { getAppeals } from '../store/appeal.store'
+import { listClosedAppealsPage, listFiledPage, listOpenAppeals } from '../store/appeal-lists.store'
 import { areasOf, parseScope, type ReportScope } from './report-scope'
 
 /** The scope's open appeals (work in flight), read from the areas' open-appeal indexes. */

@@ -1,4 +1,5 @@
 import type { Actor } from '@shared/domain/actor'
+import { isSpecialist, mayViewReportScope, mightViewSpecialistReport, reportReach } from '@shared/domain/policy'
 import { ForbiddenError, NotFoundError } from '@shared/errors'
 import type { ReportScopeKey, ReportScopeKind } from '@shared/schemas/report.schema'
 import { CITY_NAME, parseScope, type ReportScope } from '@shared/domain/report-scope'
@@ -19,27 +20,27 @@ export async function authoriseReportScope(actor: Actor, key: ReportScopeKey): P
   const catalog = await getCatalogCached()
   switch (kind) {
     case 'city':
-      if (actor.role !== 'city_admin') throw new ForbiddenError(FORBIDDEN)
+      if (!mayViewReportScope(actor, { kind, id })) throw new ForbiddenError(FORBIDDEN)
       return { key, kind, id, name: CITY_NAME, areaIds: 'all' }
     case 'area': {
-      if (!(actor.role === 'city_admin' || (actor.role === 'area_admin' && actor.areaId === id))) throw new ForbiddenError(FORBIDDEN)
+      if (!mayViewReportScope(actor, { kind, id })) throw new ForbiddenError(FORBIDDEN)
       const area = catalog.areas.find((a) => a.id === id)
       if (!area) throw new NotFoundError('未找到该地区')
       return { key, kind, id, name: area.name, areaIds: [id] }
     }
     case 'department':
     case 'taskForce': {
-      if (actor.role !== 'city_admin') throw new ForbiddenError(FORBIDDEN)
+      if (!mayViewReportScope(actor, { kind, id })) throw new ForbiddenError(FORBIDDEN)
       const unit = (kind === 'department' ? catalog.departments : catalog.taskForces).find((u) => u.id === id)
       if (!unit) throw new NotFoundError('未找到该单位')
       return { key, kind, id, name: unit.name, areaIds: 'all' }
     }
     case 'specialist': {
-      const self = actor.role === 'specialist' && actor.id === id
-      if (!self && actor.role !== 'city_admin' && actor.role !== 'area_admin') throw new ForbiddenError(FORBIDDEN)
+      // Refused before the lookup when no specialist's report of that id could be theirs.
+      if (!mightViewSpecialistReport(actor, id)) throw new ForbiddenError(FORBIDDEN)
       const specialist = await getUser(id)
-      if (!specialist || specialist.role !== 'specialist') throw new NotFoundError('未找到该专员')
-      if (actor.role === 'area_admin' && specialist.areaId !== actor.areaId) throw new ForbiddenError(FORBIDDEN)
+      if (!specialist || !isSpecialist(specialist)) throw new NotFoundError('未找到该专员')
+      if (!mayViewReportScope(actor, { kind, id, areaId: specialist.areaId })) throw new ForbiddenError(FORBIDDEN)
       // Transfers may bring a specialist appeals of other areas; their open work is looked up city-wide.
       return { key, kind, id, name: specialist.name, areaIds: 'all' }
     }
@@ -49,16 +50,17 @@ export async function authoriseReportScope(actor: Actor, key: ReportScopeKey): P
 /** The scopes the caller can pick on the dashboard, their widest first. */
 export async function viewableScopes(actor: Actor): Promise<{ key: ReportScopeKey; kind: ReportScopeKind; name: string }[]> {
   const catalog = await getCatalogCached()
-  switch (actor.role) {
-    case 'city_admin':
+  const reach = reportReach(actor)
+  switch (reach.kind) {
+    case 'city':
       return [
         { key: 'city', kind: 'city', name: CITY_NAME },
         ...catalog.areas.map((a) => ({ key: `area:${a.id}`, kind: 'area' as const, name: a.name })),
         ...catalog.departments.map((d) => ({ key: `department:${d.id}`, kind: 'department' as const, name: d.name })),
         ...catalog.taskForces.map((t) => ({ key: `taskForce:${t.id}`, kind: 'taskForce' as const, name: t.name })),
       ]
-    case 'area_admin': {
-      const area = catalog.areas.find((a) => a.id === actor.areaId)
+    case 'area': {
+      const area = catalog.areas.find((a) => a.id === reach.areaId)
       if (!area) return []
       const specialists = await listUsersByRole('specialist', 2000, area.id)
       return [
@@ -67,8 +69,8 @@ export async function viewableScopes(actor: Actor): Promise<{ key: ReportScopeKe
       ]
     }
     case 'specialist':
-      return [{ key: `specialist:${actor.id}`, kind: 'specialist', name: actor.name }]
-    default:
+      return [{ key: `specialist:${reach.specialistId}`, kind: 'specialist', name: actor.name }]
+    case 'none':
       return []
   }
 }

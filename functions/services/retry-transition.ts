@@ -1,9 +1,10 @@
 import type { Transition } from '@shared/domain/appeal-machine'
+import { planTransition } from '@shared/domain/appeal-write-plan'
 import type { WorkingCalendar } from '@shared/domain/calendar'
 import type { Appeal } from '@shared/schemas/appeal.schema'
-import { getAppeal, saveTransition, WriteConflict } from '../store/appeal.store'
+import { getAppeal, WriteConflict } from '../store/appeal.store'
+import { saveAppealPlan } from './appeal-writer'
 import { currentWorkingCalendar } from './working-calendar'
-import { outboxFor } from './outbox'
 
 const MAX_ATTEMPTS = 4
 
@@ -24,9 +25,8 @@ export async function applyWithRetry(
     const appeal = await getAppeal(appealId)
     const transition = appeal ? decide(appeal) : null
     if (!appeal || !transition) return null
-    const extra = await outboxFor({ before: appeal, after: transition.appeal, event: transition.event })
     try {
-      const written = await saveTransition(appeal, transition.appeal, transition.event, { calendar: workingCalendar, extra })
+      const written = await saveAppealPlan(planTransition(appeal, transition, workingCalendar))
       return { before: appeal, transition: { ...transition, appeal: written } }
     } catch (error) {
       if (!(error instanceof WriteConflict) || attempt >= MAX_ATTEMPTS) throw error

@@ -1,4 +1,5 @@
-import { KIND_TEMPLATE, ROLE_TEMPLATES, type NotificationFacts } from '@shared/domain/notifications'
+import { KIND_TEMPLATE, type NotificationFacts } from '@shared/domain/notifications'
+import { templatesOfRole } from '@shared/domain/policy'
 import { fitField, type FieldKind } from '@shared/domain/subscribe-fields'
 import type { Role } from '@shared/schemas/common.schema'
 import type { NotificationKind, TemplateKey } from '@shared/schemas/notification.schema'
@@ -134,4 +135,4 @@ export function renderData(kind: NotificationKind, facts: NotificationFacts, opt
 }
 
 /** The templates this role receives that this deployment has set up, most important first. */
-export const configuredTemplates = (role: Role, config: Config): TemplateKey[] => ROLE_TEMPLATES[role].filter((key) => templateIdOf(key, config) !== '')
+export const configuredTemplates = (role: Role, config: Config): TemplateKey[] => templatesOfRole(role).filter((key) => templateIdOf(key, config) !== '')

@@ -1,4 +1,5 @@
 import type { Actor } from '@shared/domain/actor'
+import { specialistRoster } from '@shared/domain/policy'
 import { budgetEmpty } from '@shared/domain/push-budget'
 import { ForbiddenError, NotFoundError, ValidationError } from '@shared/errors'
 import type { SpecialistSummary } from '@shared/schemas/roster.schema'
@@ -17,9 +18,10 @@ const PORTFOLIO_READS_AT_ONCE = 8
  * would still reach their phone (a push budget left for the new-work template).
  */
 export async function listSpecialists(actor: Actor, areaId: string | undefined): Promise<SpecialistSummary[]> {
-  if (actor.role === 'area_admin' && areaId && areaId !== actor.areaId) throw new NotFoundError('未找到该属地')
-  if (actor.role !== 'area_admin' && actor.role !== 'city_admin') throw new ForbiddenError('只有管理员可以查看专员名册')
-  const area = actor.role === 'area_admin' ? actor.areaId : areaId
+  const roster = specialistRoster(actor, areaId)
+  if (roster.kind === 'hidden') throw new NotFoundError('未找到该属地')
+  if (roster.kind === 'forbidden') throw new ForbiddenError('只有管理员可以查看专员名册')
+  const area = roster.areaId
   if (!area) throw new ValidationError('请选择属地', { areaId: '请选择属地' })
   const [catalog, specialists] = await Promise.all([getCatalogCached(), listUsersByRole('specialist', 2000, area)])
   if (!catalog.areas.some((a) => a.id === area)) throw new NotFoundError('未找到该属地')

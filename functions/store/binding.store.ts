@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { BindingStatus, StaffMember } from '@shared/schemas/user.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
-import { stripKeys } from './keys'
+import { stripKeys, userPartition } from './keys'
 import { queryAll } from './query-all'
 
 /*
@@ -20,19 +20,24 @@ export interface BindingRecord extends StaffMember {
   cardId?: string
 }
 
-const bindingKey = (userId: string, enterpriseId: string) => ({ pk: `USER#${userId}`, sk: `BINDING#${enterpriseId}` })
+const bindingKey = (userId: string, enterpriseId: string) => ({ pk: userPartition(userId), sk: `BINDING#${enterpriseId}` })
+/** gsi2 / gsi3: the pending join requests of an area, of a specialist. */
+const pendingOfArea = (areaId: string) => `PENDING-AREA#${areaId}`
+const pendingOfSpecialist = (specialistId: string) => `PENDING-SP#${specialistId}`
+/** gsi1: an enterprise's staff. */
+const enterpriseStaff = (enterpriseId: string) => `ENT-STAFF#${enterpriseId}`
 const pendingOrder = (b: BindingRecord) => `${b.requestedAt}#${b.userId}#${b.enterpriseId}`
 
 function bindingItem(b: BindingRecord) {
   const pending =
     b.status === 'pending'
       ? {
-          gsi2pk: `PENDING-AREA#${b.areaId}`,
+          gsi2pk: pendingOfArea(b.areaId),
           gsi2sk: pendingOrder(b),
-          ...(b.specialistId ? { gsi3pk: `PENDING-SP#${b.specialistId}`, gsi3sk: pendingOrder(b) } : {}),
+          ...(b.specialistId ? { gsi3pk: pendingOfSpecialist(b.specialistId), gsi3sk: pendingOrder(b) } : {}),
         }
       : {}
-  return { ...bindingKey(b.userId, b.enterpriseId), entity: 'BINDING', gsi1pk: `ENT-STAFF#${b.enterpriseId}`, gsi1sk: b.userId, ...pending, ...b }
+  return { ...bindingKey(b.userId, b.enterpriseId), entity: 'BINDING', gsi1pk: enterpriseStaff(b.enterpriseId), gsi1sk: b.userId, ...pending, ...b }
 }
 
 /** Access pattern: a user's bindings. */
@@ -46,7 +51,7 @@ export async function listBindings(userId: string): Promise<BindingRecord[]> {
  */
 export async function readStaffPartition(userId: string): Promise<{ name?: string; bindings: BindingRecord[] }> {
   const result = await dynamo.send(
-    new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `USER#${userId}` } }),
+    new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': userPartition(userId) } }),
   )
   let name: string | undefined
   const bindings: BindingRecord[] = []
@@ -135,13 +140,13 @@ const queryIndex = (index: 'gsi1' | 'gsi2' | 'gsi3', pk: string, newestFirst = f
   })
 
 /** Access pattern: everyone bound or asking to be bound to one enterprise. */
-export const listEnterpriseStaff = (enterpriseId: string) => queryIndex('gsi1', `ENT-STAFF#${enterpriseId}`)
+export const listEnterpriseStaff = (enterpriseId: string) => queryIndex('gsi1', enterpriseStaff(enterpriseId))
 
 /** Access pattern: open join requests of an area, newest first (the area admin's queue). */
-export const listPendingOfArea = (areaId: string) => queryIndex('gsi2', `PENDING-AREA#${areaId}`, true)
+export const listPendingOfArea = (areaId: string) => queryIndex('gsi2', pendingOfArea(areaId), true)
 
 /** Access pattern: open join requests for a specialist's enterprises, newest first. */
-export const listPendingOfSpecialist = (specialistId: string) => queryIndex('gsi3', `PENDING-SP#${specialistId}`, true)
+export const listPendingOfSpecialist = (specialistId: string) => queryIndex('gsi3', pendingOfSpecialist(specialistId), true)
 
 /**
  * Access pattern: a reassigned enterprise's open join requests move from the old specialist's
@@ -162,7 +167,7 @@ export async function movePendingBindings(enterpriseId: string, from: string | n
           ':sp': specialistId,
           ':from': from,
           ':pending': 'pending',
-          ...(specialistId ? { ':pk': `PENDING-SP#${specialistId}`, ':sk': pendingOrder(binding) } : {}),
+          ...(specialistId ? { ':pk': pendingOfSpecialist(specialistId), ':sk': pendingOrder(binding) } : {}),
         },
       }),
     ).catch((error: unknown) => {

@@ -14,13 +14,16 @@ export interface PublishedYearRecord extends PublishedYear {
 }
 
 const CALENDAR_PK = 'CALENDAR'
+const YEAR = 'YEAR#'
+const yearKey = (year: number) => ({ pk: CALENDAR_PK, sk: `${YEAR}${year}` })
+const auditKey = (record: PublishedYearRecord) => ({ pk: CALENDAR_PK, sk: `AUDIT#${record.loadedAt}#${record.year}` })
 
 /** Access pattern: every year the city office has loaded (a handful of items). */
 export async function listPublishedYears(): Promise<PublishedYearRecord[]> {
   const items = await queryAll<PublishedYearRecord & { entity: string }>({
     TableName: TABLE,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :year)',
-    ExpressionAttributeValues: { ':pk': CALENDAR_PK, ':year': 'YEAR#' },
+    ExpressionAttributeValues: { ':pk': CALENDAR_PK, ':year': YEAR },
     ConsistentRead: true,
   })
   return items.map(({ entity: _entity, ...year }) => year)
@@ -28,8 +31,8 @@ export async function listPublishedYears(): Promise<PublishedYearRecord[]> {
 
 /** Access pattern: load (or correct) one year's schedule, with an audit entry. */
 export async function putPublishedYear(record: PublishedYearRecord): Promise<void> {
-  await dynamo.send(new PutCommand({ TableName: TABLE, Item: { pk: CALENDAR_PK, sk: `YEAR#${record.year}`, entity: 'CALENDAR_YEAR', ...record } }))
-  await dynamo.send(new PutCommand({ TableName: TABLE, Item: { pk: CALENDAR_PK, sk: `AUDIT#${record.loadedAt}#${record.year}`, entity: 'CALENDAR_AUDIT', ...record } }))
+  await dynamo.send(new PutCommand({ TableName: TABLE, Item: { ...yearKey(record.year), entity: 'CALENDAR_YEAR', ...record } }))
+  await dynamo.send(new PutCommand({ TableName: TABLE, Item: { ...auditKey(record), entity: 'CALENDAR_AUDIT', ...record } }))
   // This container sees the new year at once; the others within the cache's minute.
   yearsCache.forget()
 }

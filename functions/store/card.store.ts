@@ -1,8 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { TABLE, dynamo } from '../lib/dynamo'
-import { cardAssignment } from './enterprise.store'
 import { stripKeys } from './keys'
-import { WriteConflict, transactWrite } from './transact'
+import type { TransactItems } from './transact'
 
 /*
  * CARD#<id> / CARD         the card: which enterprise it opens (the specialist is read live from
@@ -31,21 +30,12 @@ export async function getCard(id: string): Promise<CardRecord | undefined> {
 }
 
 /**
- * Access pattern: issue an enterprise's card. The card and the enterprise's pointer to it are
- * written together, and only if the enterprise has none yet: returns false when it already had one.
+ * Access pattern: issue a card, as a transaction item (with the enterprise's pointer to it, which
+ * the enterprise's store writes only if it has no card yet).
  */
-export async function issueCard(card: CardRecord): Promise<boolean> {
-  try {
-    await transactWrite([
-      { Put: { TableName: TABLE, Item: { ...cardKey(card.id), entity: 'CARD', ...card }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      cardAssignment(card.enterpriseId, card.id),
-    ])
-    return true
-  } catch (error) {
-    if (error instanceof WriteConflict) return false
-    throw error
-  }
-}
+export const cardPut = (card: CardRecord): TransactItems[number] => ({
+  Put: { TableName: TABLE, Item: { ...cardKey(card.id), entity: 'CARD', ...card }, ConditionExpression: 'attribute_not_exists(pk)' },
+})
 
 /** Access pattern: a card's code image as rendered before for this kind of code. */
 export async function getCodeImage(cardId: string, kind: string): Promise<CodeImage | undefined> {

@@ -10,7 +10,8 @@ import { containerCache } from '../lib/container-cache'
 const CATALOG_PK = 'CATALOG'
 type CatalogEntity = 'CATEGORY' | 'AREA' | 'DEPARTMENT' | 'TASKFORCE'
 
-const catalogKey = (entity: CatalogEntity, id: string) => ({ pk: CATALOG_PK, sk: `${entity}#${id}`, entity })
+const catalogSk = (entity: CatalogEntity, id: string) => `${entity}#${id}`
+const catalogKey = (entity: CatalogEntity, id: string) => ({ pk: CATALOG_PK, sk: catalogSk(entity, id), entity })
 
 /** Access pattern: the whole catalog (categories with routing, areas, departments, task forces). */
 export async function getCatalog(): Promise<Catalog> {
@@ -75,7 +76,7 @@ export async function updateCategoryRouting(change: RoutingChange): Promise<void
     {
       Update: {
         TableName: TABLE,
-        Key: { pk: CATALOG_PK, sk: `CATEGORY#${change.categoryId}` },
+        Key: { pk: CATALOG_PK, sk: catalogSk('CATEGORY', change.categoryId) },
         UpdateExpression: 'SET departments = :departments, taskForce = :taskForce, firstResponseDays = :first, resolveDays = :resolve',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':departments': after.departments, ':taskForce': after.taskForce, ':first': after.firstResponseDays, ':resolve': after.resolveDays },

@@ -16,6 +16,8 @@ import { transactWrite, WriteConflict, type TransactItems } from './transact'
  */
 const LIST_PK = 'DIGEST'
 const scopeKey = (areaId: string | null) => (areaId ? `AREA#${areaId}` : 'CITY')
+/** gsi1: one scope's digests by week. */
+const scopeDigests = (areaId: string | null) => `DIGEST#${scopeKey(areaId)}`
 const summaryKey = (week: string, areaId: string | null) => ({ pk: LIST_PK, sk: `${week}#${scopeKey(areaId)}` })
 const bodyKey = (week: string, areaId: string | null) => ({ pk: `DIGEST#${week}#${scopeKey(areaId)}`, sk: 'BODY' })
 
@@ -34,7 +36,7 @@ export async function putDigestOnce(digest: WeeklyDigest, extra: TransactItems =
       {
         Put: {
           TableName: TABLE,
-          Item: { ...summaryKey(digest.week, areaId), entity: 'DIGEST', gsi1pk: `DIGEST#${scopeKey(areaId)}`, gsi1sk: digest.week, ...summaryOf(digest) },
+          Item: { ...summaryKey(digest.week, areaId), entity: 'DIGEST', gsi1pk: scopeDigests(areaId), gsi1sk: digest.week, ...summaryOf(digest) },
           ConditionExpression: onlyNew,
         },
       },
@@ -81,7 +83,7 @@ export function listScopeDigests(areaId: string | null, sinceWeek: string): Prom
     TableName: TABLE,
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :since',
-    ExpressionAttributeValues: { ':pk': `DIGEST#${scopeKey(areaId)}`, ':since': sinceWeek },
+    ExpressionAttributeValues: { ':pk': scopeDigests(areaId), ':since': sinceWeek },
     ScanIndexForward: false,
   })
 }

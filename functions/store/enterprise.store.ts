@@ -45,6 +45,8 @@ export type EnterpriseProfile = Omit<EnterpriseRecord, 'cardId' | 'openAppeals' 
 
 const enterpriseKey = (id: string) => ({ pk: `ENTERPRISE#${id}`, sk: 'PROFILE' })
 const portfolioPk = (specialistId: string | null) => `PORTFOLIO#${specialistId ?? 'none'}`
+/** gsi1: an area's enterprises. */
+const areaEnterprises = (areaId: string) => `ENTERPRISES#${areaId}`
 const portfolioSk = (e: Pick<Enterprise, 'areaId' | 'id'>) => `${e.areaId}#${e.id}`
 
 /** Access pattern: one enterprise by id (routing reads its specialist from here). */
@@ -60,7 +62,7 @@ export async function listEnterprisesOfArea(areaId: string, limit: number): Prom
       TableName: TABLE,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `ENTERPRISES#${areaId}` },
+      ExpressionAttributeValues: { ':pk': areaEnterprises(areaId) },
       Limit: limit,
     }),
   )
@@ -69,7 +71,7 @@ export async function listEnterprisesOfArea(areaId: string, limit: number): Prom
 
 /** Access pattern: every enterprise of an area (roster import, specialist lists, print sheets). */
 export const listAllEnterprisesOfArea = (areaId: string) =>
-  queryAll<EnterpriseRecord>({ TableName: TABLE, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `ENTERPRISES#${areaId}` } })
+  queryAll<EnterpriseRecord>({ TableName: TABLE, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': areaEnterprises(areaId) } })
 
 /** Access pattern: a specialist's whole portfolio (handover, portfolio size). */
 export const listPortfolio = (specialistId: string) =>
@@ -102,7 +104,7 @@ function startKeyAfter(index: 'gsi1' | 'gsi2', partition: string, position: stri
 export async function queryEnterprises(query: EnterpriseQuery): Promise<{ items: EnterpriseRecord[]; next: string | null }> {
   const byPortfolio = query.specialistId !== undefined
   const filters: string[] = []
-  const values: Record<string, unknown> = { ':pk': byPortfolio ? portfolioPk(query.specialistId!) : `ENTERPRISES#${query.areaId}` }
+  const values: Record<string, unknown> = { ':pk': byPortfolio ? portfolioPk(query.specialistId!) : areaEnterprises(query.areaId!) }
   const filter = (expression: string, name: string, value: unknown) => {
     filters.push(expression)
     values[name] = value
@@ -144,7 +146,7 @@ export async function upsertEnterprise(profile: EnterpriseProfile): Promise<Ente
     ...fields,
     id,
     entity: 'ENTERPRISE',
-    gsi1pk: `ENTERPRISES#${profile.areaId}`,
+    gsi1pk: areaEnterprises(profile.areaId),
     gsi1sk: id,
     gsi2sk: portfolioSk(profile),
   }

@@ -32,7 +32,8 @@ export interface ExportJobRecord extends Omit<ExportJob, 'url' | 'fileName'> {
 }
 
 const jobKey = (id: string) => ({ pk: `EXPORT#${id}`, sk: 'JOB' })
-const requesterIndex = (job: Pick<ExportJobRecord, 'requestedBy' | 'createdAt' | 'id'>) => ({ gsi1pk: `EXPORTS#${job.requestedBy}`, gsi1sk: `${job.createdAt}#${job.id}` })
+const exportsOf = (userId: string) => `EXPORTS#${userId}`
+const requesterIndex = (job: Pick<ExportJobRecord, 'requestedBy' | 'createdAt' | 'id'>) => ({ gsi1pk: exportsOf(job.requestedBy), gsi1sk: `${job.createdAt}#${job.id}` })
 const expiresAt = (createdAt: string) => Math.floor(Date.parse(createdAt) / 1000) + EXPORT_TTL_DAYS * DAY_SECONDS
 
 /** Access pattern: record a new (queued) job; its insert starts the worker. */
@@ -59,7 +60,7 @@ export async function listExportJobsOf(userId: string, limit: number): Promise<E
       TableName: TABLE,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `EXPORTS#${userId}` },
+      ExpressionAttributeValues: { ':pk': exportsOf(userId) },
       ScanIndexForward: false,
       Limit: limit,
     }),

@@ -18,6 +18,12 @@ export interface ItemKeys {
   expiresAt?: number
 }
 
+/**
+ * A person's partition: their profile (user.store) and their bindings to enterprises
+ * (binding.store) live side by side in it, so a staff member's session reads both in one Query.
+ */
+export const userPartition = (userId: string) => `USER#${userId}`
+
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'gsi5pk', 'gsi5sk', 'expiresAt', 'entity']
 
 /** The stored item without its key attributes: the entity as the domain knows it. */

@@ -1,4 +1,5 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { batchGetAll } from './batch'
 import type { NotificationFacts } from '@shared/domain/notifications'
 import type { Notification, NotificationKind } from '@shared/schemas/notification.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
@@ -20,10 +21,12 @@ export const NOTIFICATION_TTL_DAYS = 180
 const DAY_SECONDS = 86_400
 
 const inboxPk = (userId: string) => `INBOX#${userId}`
-const notificationKey = (userId: string, id: string) => ({ pk: inboxPk(userId), sk: `N#${id}` })
+const NOTIFICATION = 'N#'
+const notificationKey = (userId: string, id: string) => ({ pk: inboxPk(userId), sk: `${NOTIFICATION}${id}` })
 const counterKey = (userId: string) => ({ pk: inboxPk(userId), sk: 'UNREAD' })
 const expiredMarkKey = (userId: string, id: string) => ({ pk: inboxPk(userId), sk: `EXPIRED#${id}` })
-const unreadIndex = (userId: string, id: string) => ({ gsi1pk: `UNREAD#${userId}`, gsi1sk: id })
+const unreadOf = (userId: string) => `UNREAD#${userId}`
+const unreadIndex = (userId: string, id: string) => ({ gsi1pk: unreadOf(userId), gsi1sk: id })
 
 /** A notification as stored: what the inbox shows, plus the facts its push is made from. */
 export interface NotificationRecord {
@@ -91,7 +94,7 @@ export async function listNotifications(userId: string, options: { after?: strin
     new QueryCommand({
       TableName: TABLE,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': inboxPk(userId), ':prefix': 'N#' },
+      ExpressionAttributeValues: { ':pk': inboxPk(userId), ':prefix': NOTIFICATION },
       ScanIndexForward: false,
       // One more than asked: whether a next page exists is known without an empty last page.
       Limit: options.limit + 1,
@@ -112,10 +115,8 @@ export async function getUnreadCount(userId: string): Promise<number> {
 }
 
 async function getRecords(userId: string, ids: readonly string[]): Promise<NotificationRecord[]> {
-  const result = await dynamo.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: ids.map((id) => notificationKey(userId, id)), ConsistentRead: true } } }))
-  const unprocessed = result.UnprocessedKeys?.[TABLE]?.Keys ?? []
-  if (unprocessed.length > 0) throw new Error(`batch get: ${unprocessed.length} notifications unprocessed`)
-  return (result.Responses?.[TABLE] ?? []).map((item) => stripKeys<NotificationRecord>(item))
+  const items = await batchGetAll(ids.map((id) => notificationKey(userId, id)), { consistent: true })
+  return items.map((item) => stripKeys<NotificationRecord>(item))
 }
 
 const MARK_ATTEMPTS = 4
@@ -167,7 +168,7 @@ export async function listUnreadIds(userId: string): Promise<string[]> {
     TableName: TABLE,
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': `UNREAD#${userId}` },
+    ExpressionAttributeValues: { ':pk': unreadOf(userId) },
     ProjectionExpression: 'id',
   })
   return items.map((i) => i.id)

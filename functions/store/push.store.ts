@@ -1,4 +1,5 @@
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { batchGetAll } from './batch'
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { DeliveryStatus, SubscribeResult } from '@shared/schemas/notification.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
@@ -19,7 +20,9 @@ import { transactWrite, WriteConflict } from './transact'
  */
 const RECORD_TTL_SECONDS = 180 * 86_400
 
-const budgetKey = (userId: string, templateId: string) => ({ pk: `PUSH#${userId}`, sk: `BUDGET#${templateId}` })
+const pushPartition = (userId: string) => `PUSH#${userId}`
+const BUDGET = 'BUDGET#'
+const budgetKey = (userId: string, templateId: string) => ({ pk: pushPartition(userId), sk: `${BUDGET}${templateId}` })
 const deliveryKey = (notificationId: string) => ({ pk: `DELIVERY#${notificationId}`, sk: 'wechat' })
 const verdictKey = (textHash: string) => ({ pk: `TEXTCHECK#${textHash}`, sk: 'V2' })
 const expiry = (at: string) => Math.floor(Date.parse(at) / 1000) + RECORD_TTL_SECONDS
@@ -36,7 +39,7 @@ export function getBudgets(userId: string): Promise<BudgetRecord[]> {
   return queryAll<BudgetRecord>({
     TableName: TABLE,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': `PUSH#${userId}`, ':prefix': 'BUDGET#' },
+    ExpressionAttributeValues: { ':pk': pushPartition(userId), ':prefix': BUDGET },
     ConsistentRead: true,
   })
 }
@@ -49,19 +52,9 @@ export async function getBudget(userId: string, templateId: string): Promise<num
 
 /** Access pattern: the budgets of one template for many users (an area's specialists), by user id. */
 export async function getBudgetsOf(userIds: readonly string[], templateId: string): Promise<Map<string, number>> {
-  const found = new Map<string, number>()
-  const unique = [...new Set(userIds)]
-  for (let start = 0; start < unique.length; start += 100) {
-    let keys: Record<string, unknown>[] = unique.slice(start, start + 100).map((id) => budgetKey(id, templateId))
-    for (let attempt = 0; keys.length > 0 && attempt < 8; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 10))
-      const result = await dynamo.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: keys } } }))
-      for (const item of result.Responses?.[TABLE] ?? []) found.set(String(item.pk).slice('PUSH#'.length), Math.max(0, Number(item.count ?? 0)))
-      keys = (result.UnprocessedKeys?.[TABLE]?.Keys ?? []) as Record<string, unknown>[]
-    }
-    if (keys.length > 0) throw new Error(`batch get: ${keys.length} budgets unprocessed`)
-  }
-  return found
+  const userOfPk = new Map([...new Set(userIds)].map((id) => [budgetKey(id, templateId).pk, id]))
+  const items = await batchGetAll([...userOfPk.keys()].map((pk) => ({ pk, sk: budgetKey('', templateId).sk })))
+  return new Map(items.map((item) => [userOfPk.get(String(item.pk))!, Math.max(0, Number(item.count ?? 0))]))
 }
 
 /** Access pattern: the user answered a subscription request for a template: add what they accepted. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { ReportScopeKey } from '@shared/schemas/report.schema'
-import { splitCellKey, type Counters, type Ledger } from '@shared/domain/report-ledger'
+import type { ReportCellChange } from '@shared/domain/appeal-write-plan'
+import type { Counters } from '@shared/domain/report-ledger'
 import { TABLE, dynamo } from '../lib/dynamo'
 import type { TransactItems } from './transact'
 
@@ -28,12 +29,11 @@ function shardOf(scope: ReportScopeKey, appealId: string): number {
 
 /**
  * The updates that apply one appeal's change to the report cells, for the appeal's transaction:
- * counters move by the change's delta, and the rows it touches get their current names.
+ * counters move as the plan says, and the rows it touches get their current names.
  */
-export function reportCellUpdates(appealId: string, delta: Ledger, labels: Record<string, string>): TransactItems {
+export function reportCellUpdates(appealId: string, cells: readonly ReportCellChange[], labels: Record<string, string>): TransactItems {
   const items: TransactItems = []
-  for (const [key, cell] of delta) {
-    const { scope, month } = splitCellKey(key)
+  for (const { scope, month, counters: cell } of cells) {
     const names: Record<string, string> = { '#entity': 'entity' }
     const values: Record<string, unknown> = { ':entity': 'REPORT_CELL' }
     const sets = ['#entity = :entity']

@@ -1,8 +1,8 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { Role } from '@shared/schemas/common.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
-import { batchWriteAll } from './batch'
-import { stripKeys } from './keys'
+import { batchGetAll, batchWriteAll } from './batch'
+import { stripKeys, userPartition } from './keys'
 import { queryAll } from './query-all'
 import { WriteConflict, transactWrite } from './transact'
 
@@ -17,10 +17,10 @@ export interface UserRecord {
   taskForceId?: string
 }
 
-const userKey = (id: string) => ({ pk: `USER#${id}`, sk: 'PROFILE' })
+const userKey = (id: string) => ({ pk: userPartition(id), sk: 'PROFILE' })
 /** gsi1: people by role, then area: the roster of specialists of an area, all admins… */
-const roleIndexKey = (u: UserRecord) => ({ gsi1pk: `ROLE#${u.role}`, gsi1sk: `${u.areaId ?? '-'}#${u.id}` })
-const bindingKey = (userId: string, enterpriseId: string) => ({ pk: `USER#${userId}`, sk: `BINDING#${enterpriseId}` })
+const rolePartition = (role: Role) => `ROLE#${role}`
+const roleIndexKey = (u: UserRecord) => ({ gsi1pk: rolePartition(u.role), gsi1sk: `${u.areaId ?? '-'}#${u.id}` })
 
 /** Access pattern: one user's profile by id. */
 export async function getUser(id: string): Promise<UserRecord | undefined> {
@@ -38,7 +38,7 @@ export async function listUsersByRole(role: Role, limit = 2000, areaId?: string)
         TableName: TABLE,
         IndexName: 'gsi1',
         KeyConditionExpression: areaId ? 'gsi1pk = :pk AND begins_with(gsi1sk, :area)' : 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `ROLE#${role}`, ...(areaId ? { ':area': `${areaId}#` } : {}) },
+        ExpressionAttributeValues: { ':pk': rolePartition(role), ...(areaId ? { ':area': `${areaId}#` } : {}) },
         ExclusiveStartKey: startKey,
         Limit: limit - users.length,
       }),
@@ -80,18 +80,8 @@ export async function putUsers(users: UserRecord[]): Promise<void> {
 
 /** Access pattern: several profiles by id (names and phones of specialists for lists and cards). */
 export async function getUsers(ids: readonly string[]): Promise<Map<string, UserRecord>> {
-  const found = new Map<string, UserRecord>()
-  const unique = [...new Set(ids)]
-  for (let start = 0; start < unique.length; start += 100) {
-    let keys: Record<string, unknown>[] = unique.slice(start, start + 100).map(userKey)
-    for (let attempt = 0; keys.length > 0 && attempt < 8; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 10))
-      const result = await dynamo.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: keys } } }))
-      for (const item of result.Responses?.[TABLE] ?? []) found.set(String(item.id), stripKeys<UserRecord>(item))
-      keys = (result.UnprocessedKeys?.[TABLE]?.Keys ?? []) as Record<string, unknown>[]
-    }
-  }
-  return found
+  const items = await batchGetAll([...new Set(ids)].map(userKey))
+  return new Map(items.map((item) => [String(item.id), stripKeys<UserRecord>(item)]))
 }
 
 /**
@@ -101,9 +91,11 @@ export async function getUsers(ids: readonly string[]): Promise<Map<string, User
  * index too: the user it left can no longer be pushed to on that WeChat account.
  */
 const openidKey = (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'LOGIN' })
+/** gsi1: a user's linked openids, latest last. */
+const openidsOfUser = (userId: string) => `OPENIDS#${userId}`
 const openidItem = (openid: string, userId: string, at: string) => ({
   ...openidKey(openid),
-  gsi1pk: `OPENIDS#${userId}`,
+  gsi1pk: openidsOfUser(userId),
   gsi1sk: at,
   entity: 'OPENID',
   openid,
@@ -118,13 +110,13 @@ export async function findOpenidOfUser(userId: string): Promise<string | undefin
       TableName: TABLE,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `OPENIDS#${userId}` },
+      ExpressionAttributeValues: { ':pk': openidsOfUser(userId) },
       ScanIndexForward: false,
       Limit: 1,
     }),
   )
   const item = result.Items?.[0]
-  return item ? String(item.openid ?? String(item.pk).slice('OPENID#'.length)) : undefined
+  return item ? String(item.openid) : undefined
 }
 
 /**
@@ -140,7 +132,7 @@ export function listHandlersOfUnit(unit: { kind: 'department' | 'taskForce'; id:
     KeyConditionExpression: 'gsi1pk = :pk',
     FilterExpression: '#unit = :unit',
     ExpressionAttributeNames: { '#unit': attribute },
-    ExpressionAttributeValues: { ':pk': `ROLE#${role}`, ':unit': unit.id },
+    ExpressionAttributeValues: { ':pk': rolePartition(role as Role), ':unit': unit.id },
   })
 }
 

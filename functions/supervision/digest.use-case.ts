@@ -1,10 +1,11 @@
 import type { Actor } from '@shared/domain/actor'
+import { defaultDigestArea, mayReadDigest, maySupervise } from '@shared/domain/policy'
 import { buildDigest, digestWeek, shiftWeek, UNSATISFIED_WINDOW_DAYS, type DigestNames } from '@shared/domain/supervision'
 import { ForbiddenError, NotFoundError } from '@shared/errors'
 import type { Appeal } from '@shared/schemas/appeal.schema'
 import type { Area } from '@shared/schemas/catalog.schema'
 import type { DigestQuery, DigestScope, DigestSummary, WeeklyDigest } from '@shared/schemas/supervision.schema'
-import { listEvaluatedUnsatisfied, listOpenAppeals } from '../store/appeal.store'
+import { listEvaluatedUnsatisfied, listOpenAppeals } from '../store/appeal-lists.store'
 import { getCatalogCached } from '../store/catalog.store'
 import { getDigestRecord, listAllDigests, listScopeDigests, listWeekDigests, putDigestOnce } from '../store/digest.store'
 import { getUsers } from '../store/user.store'
@@ -94,12 +95,8 @@ export async function makeDigestsIfDue(now: Date): Promise<DigestRun | null> {
 
 /** Area admins read their own area's digests, the city admin every digest; nobody else any. */
 function assertMayRead(actor: Actor, areaId: string | null): void {
-  if (actor.role === 'city_admin') return
-  if (actor.role === 'area_admin') {
-    if (areaId !== null && areaId === actor.areaId) return
-    throw new ForbiddenError('属地管理员只能查看本属地的督办简报')
-  }
-  throw new ForbiddenError('只有属地或市级管理员可以查看督办简报')
+  if (mayReadDigest(actor, areaId)) return
+  throw new ForbiddenError(maySupervise(actor) ? '属地管理员只能查看本属地的督办简报' : '只有属地或市级管理员可以查看督办简报')
 }
 
 /**
@@ -109,7 +106,7 @@ function assertMayRead(actor: Actor, areaId: string | null): void {
  */
 export async function listDigests(actor: Actor, query: DigestQuery, now: Date): Promise<DigestSummary[]> {
   // Without an area the city admin lists every scope; anyone else lists their own area.
-  const areaId = query.areaId ?? (actor.role === 'city_admin' ? null : (actor.areaId ?? null))
+  const areaId = query.areaId ?? defaultDigestArea(actor)
   assertMayRead(actor, areaId)
   const since = shiftWeek(digestWeek(now).week, -LIST_WEEKS)
   if (areaId !== null) return listScopeDigests(areaId, since)

@@ -1,10 +1,11 @@
 import type { Actor } from '@shared/domain/actor'
+import { supervisionQueueReach } from '@shared/domain/policy'
 import { buildQueue, type SupervisionLevel } from '@shared/domain/supervision'
 import { ForbiddenError, NotFoundError } from '@shared/errors'
 import type { Area } from '@shared/schemas/catalog.schema'
 import type { QueueReason, SupervisionQueue, SupervisionQueueQuery } from '@shared/schemas/supervision.schema'
 import { currentWorkingCalendar } from '../services/working-calendar'
-import { listOpenAppeals } from '../store/appeal.store'
+import { listOpenAppeals } from '../store/appeal-lists.store'
 import { getCatalogCached } from '../store/catalog.store'
 
 export const CITY_SCOPE_NAME = '全市'
@@ -20,19 +21,12 @@ interface QueueScope {
  * city's (level 2), or one area's as its admin sees it when `areaId` is given.
  */
 function queueScope(actor: Actor, areaId: string | undefined, areas: readonly Area[]): QueueScope {
-  if (actor.role === 'area_admin' && actor.areaId) {
-    if (areaId && areaId !== actor.areaId) throw new ForbiddenError('只能查看本属地的督办队列')
-    const own = areas.find((a) => a.id === actor.areaId)
-    if (!own) throw new NotFoundError('未找到该属地')
-    return { level: 1, scope: { kind: 'area', areaId: own.id, name: own.name }, areas: [own] }
-  }
-  if (actor.role === 'city_admin') {
-    if (!areaId) return { level: 2, scope: { kind: 'city', areaId: null, name: CITY_SCOPE_NAME }, areas }
-    const area = areas.find((a) => a.id === areaId)
-    if (!area) throw new NotFoundError('未找到该属地')
-    return { level: 1, scope: { kind: 'area', areaId: area.id, name: area.name }, areas: [area] }
-  }
-  throw new ForbiddenError('只有属地或市级管理员可以查看督办队列')
+  const reach = supervisionQueueReach(actor, areaId)
+  if (reach.kind === 'refused') throw new ForbiddenError(reach.why === 'other_area' ? '只能查看本属地的督办队列' : '只有属地或市级管理员可以查看督办队列')
+  if (reach.kind === 'city') return { level: 2, scope: { kind: 'city', areaId: null, name: CITY_SCOPE_NAME }, areas }
+  const area = areas.find((a) => a.id === reach.areaId)
+  if (!area) throw new NotFoundError('未找到该属地')
+  return { level: 1, scope: { kind: 'area', areaId: area.id, name: area.name }, areas: [area] }
 }
 
 /**

@@ -3,7 +3,7 @@ import { sweepAppeal } from '@shared/domain/sweep'
 import { applyWithRetry } from '../services/retry-transition'
 import { currentWorkingCalendar } from '../services/working-calendar'
 import { describeError, logger } from '../lib/logger'
-import { listSweepDue } from '../store/appeal.store'
+import { listSweepDue } from '../store/appeal-lists.store'
 import { getCatalogCached } from '../store/catalog.store'
 
 export interface SweepCounts {

@@ -34,9 +34,14 @@ export interface ArchitectureFigures {
   storeRules: ImportEdge[]
   /** places that compare a role outside the policy module */
   roleComparisons: { file: string; line: number; text: string }[]
+  /** key strings spelled in a store outside the declarations of its keys */
+  strayKeyStrings: { file: string; line: number; text: string }[]
 }
 
 const SHARED_INFRA_STORES = new Set(['keys.ts', 'transact.ts', 'query-all.ts', 'batch.ts'])
+
+/** A key string: an upper-case prefix and '#', as a literal or the head of a template. */
+const KEY_STRING = /[`'"][A-Z][A-Z_-]*#/
 const FLOOR_FOLDERS: Record<string, number> = { lib: 1, store: 2, services: 3 }
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -75,33 +80,79 @@ export function floorOf(path: string): number | undefined {
 
 const featureOf = (path: string) => (floorOf(path) === 4 ? /^functions\/([^/]+)\//.exec(path)![1] : undefined)
 
-/**
- * A role compared as a string: `role === 'staff'`, `role !== …`, `case 'city_admin':`,
- * `.role === …`. The policy module (shared/domain/policy/) is the one place allowed to.
+/*
+ * A decision taken on a role outside the policy module (shared/domain/policy/, the one place
+ * allowed to): a role compared with a role's name either way round (`user?.role === 'staff'`,
+ * `'city_admin' !== actor.role`, any quotes), a role looked up in a list of roles
+ * (`ADMINS.includes(user.role)`, `roles.indexOf(role) >= 0`, `set.has(actor.role)`), a table
+ * indexed by role (`ROLE_TEMPLATES[role]`; ROLE_LABEL, a role's name for people, decides nothing),
+ * and `case 'area_admin':` in a switch over a role. A `case 'specialist':` in a switch over
+ * something else (a report's dimension, a scope's kind) names no role and is not counted.
  */
 const ROLE_NAMES = ['staff', 'specialist', 'department_handler', 'taskforce_handler', 'area_admin', 'city_admin']
-const ROLE_COMPARISON = new RegExp(
-  `(role\\s*[!=]==?\\s*['"](${ROLE_NAMES.join('|')})['"])|(['"](${ROLE_NAMES.join('|')})['"]\\s*[!=]==?\\s*[\\w.]*role)|(case\\s+['"](${ROLE_NAMES.join('|')})['"]\\s*:)`,
-)
+const NAME = `(?:${ROLE_NAMES.join('|')})`
+const QUOTE = `['"\`]`
+/** An expression holding a role: `role`, `user.role`, `user?.role`, `appeal.filedBy.role`. */
+const ROLE_EXPR = `[\\w$.?]*\\brole\\b`
+const ROLE_FORMS: readonly RegExp[] = [
+  new RegExp(`${ROLE_EXPR}\\s*[!=]==?\\s*${QUOTE}${NAME}${QUOTE}`),
+  new RegExp(`${QUOTE}${NAME}${QUOTE}\\s*[!=]==?\\s*${ROLE_EXPR}`),
+  new RegExp(`\\.(?:includes|indexOf|has)\\(\\s*${ROLE_EXPR}\\s*\\)`),
+  new RegExp(`(?<![\\w$])(?!ROLE_LABEL\\b)[A-Za-z_$][\\w$]*\\s*\\[\\s*${ROLE_EXPR}\\s*\\]`),
+]
+const ROLE_CASE = new RegExp(`\\bcase\\s+${QUOTE}${NAME}${QUOTE}\\s*:`)
+const SWITCH_SUBJECT = /\bswitch\s*\(([^)]*)\)/
 
 export function isPolicyModule(path: string): boolean {
-  return path.startsWith('shared/domain/policy')
+  return path.startsWith('shared/domain/policy/')
+}
+
+/** Whether the switch a `case` line belongs to (the nearest one above it) is over a role; unknown counts as yes. */
+function switchesOverRole(lines: readonly string[], caseLine: number): boolean {
+  for (let i = caseLine; i >= 0; i--) {
+    const subject = SWITCH_SUBJECT.exec(lines[i]!)?.[1]
+    if (subject !== undefined) return /\brole\b/i.test(subject)
+  }
+  return true
 }
 
 export function roleComparisonsIn(path: string, source: string): { file: string; line: number; text: string }[] {
   if (isPolicyModule(path)) return []
-  return source
-    .split('\n')
+  const lines = source.split('\n')
+  return lines
     .map((text, i) => ({ file: path, line: i + 1, text: text.trim() }))
-    .filter(({ text }) => ROLE_COMPARISON.test(text))
+    .filter(({ text, line }) => ROLE_FORMS.some((form) => form.test(text)) || (ROLE_CASE.test(text) && switchesOverRole(lines, line - 1)))
+}
+
+/**
+ * Each entity declares its keys once, at the top of its store, as top-level constants (a key
+ * builder, a prefix, a KEYS object); every access pattern builds its keys through them. A key
+ * string anywhere else in a store — inside a function body, an item, a query — is a second
+ * spelling of a key.
+ */
+export function strayKeyStringsIn(path: string, source: string): { file: string; line: number; text: string }[] {
+  if (!/^functions\/store\//.test(path)) return []
+  const found: { file: string; line: number; text: string }[] = []
+  let inDeclaration = false
+  source.split('\n').forEach((text, i) => {
+    const trimmed = text.trim()
+    if (/^(export )?const \w+/.test(text)) inDeclaration = !/^(export )?const \w+\s*=\s*(async\s*)?\(?[^)]*\)?\s*(:\s*[^=]+)?=>\s*\{\s*$/.test(text)
+    else if (/^\S/.test(text) && !text.startsWith('}')) inDeclaration = false
+    const comment = trimmed.startsWith('*') || trimmed.startsWith('//') || trimmed.startsWith('/*')
+    if (!inDeclaration && !comment && KEY_STRING.test(text)) found.push({ file: path, line: i + 1, text: trimmed })
+    if (text.startsWith('}')) inDeclaration = false
+  })
+  return found
 }
 
 export function analyseArchitecture(root: string): ArchitectureFigures {
   const files = [...walk(join(root, 'functions')), ...walk(join(root, 'shared'))].map((f) => relative(root, f))
   const edges: ImportEdge[] = []
   const roleComparisons: ArchitectureFigures['roleComparisons'] = []
+  const strayKeyStrings: ArchitectureFigures['strayKeyStrings'] = []
   for (const file of files) {
     const source = readFileSync(join(root, file), 'utf8')
+    strayKeyStrings.push(...strayKeyStringsIn(file, source))
     for (const match of source.matchAll(IMPORT)) {
       const spec = match[3] ?? match[4]
       if (!spec) continue
@@ -118,8 +169,11 @@ export function analyseArchitecture(root: string): ArchitectureFigures {
   const storeRules = edges.filter((e) => {
     if (floorOf(e.from) !== 2) return false
     const target = e.to.split('/').pop()!
-    if (floorOf(e.to) === 2) return !SHARED_INFRA_STORES.has(target) && !SHARED_INFRA_STORES.has(e.from.split('/').pop()!)
+    const source = e.from.split('/').pop()!
+    // One entity may keep its keys, writes and lists in files of its own name (appeal.keys, appeal-lists.store).
+    const entityOf = (file: string) => file.split(/[.-]/)[0]
+    if (floorOf(e.to) === 2) return !SHARED_INFRA_STORES.has(target) && !SHARED_INFRA_STORES.has(source) && entityOf(target) !== entityOf(source)
     return e.to.startsWith('shared/domain/') && !e.typeOnly
   })
-  return { files: files.length, edges, crossFeature, wrongWay, storeRules, roleComparisons }
+  return { files: files.length, edges, crossFeature, wrongWay, storeRules, roleComparisons, strayKeyStrings }
 }

@@ -1,4 +1,5 @@
 import { countDelta } from '../../shared/domain/appeal-counts'
+import { workIndexOf } from '../../shared/domain/appeal-write-plan'
 import type { WorkingCalendar } from '../../shared/domain/calendar'
 import type { AppealStatus } from '../../shared/schemas/appeal.schema'
 import type { GeneratedAppeal } from './generate-appeals'
@@ -99,7 +100,7 @@ export async function loadGenerated(source: Iterable<GeneratedAppeal>, options: 
 
   for (const { appeal, events } of source) {
     const written = options.events ? events : []
-    pending.push(...appealBulkItems(appeal, written, options.calendar))
+    pending.push(...appealBulkItems(appeal, written, workIndexOf(appeal, options.calendar)))
     summary.appeals++
     summary.events += written.length
     summary.byStatus[appeal.status] = (summary.byStatus[appeal.status] ?? 0) + 1

@@ -1,11 +1,11 @@
 import { ConflictError, ForbiddenError, ValidationError } from '../errors'
 import type { Appeal, AppealAction, AppealActionType, AppealEvent, AppealStatus, CoHandler, CoHandlerKind, EscalationCause } from '../schemas/appeal.schema'
 import { actorRef, type Actor } from './actor'
-import { relationsTo, type Relation } from './access'
+import { mayTakeAppealAction, mayWriteInternalNote, ownTask, relationsTo } from './policy'
 import { ACTION_LABEL, LEVEL_LABEL, STATUS_LABEL } from '../labels'
 import { endOfShanghaiDay, monthDayLabel, workingDeadline, type WorkingCalendar } from './calendar'
 import { AUTO_CLOSE_DAYS, resumeClock } from './deadlines'
-import { hasOpenTask, ownTask } from './co-tasks'
+import { hasOpenTask } from './co-tasks'
 import { evaluationCommentProblem, reopensOnEvaluation } from './evaluation'
 import { extensionDateProblem } from './extension'
 import { joinSentences } from './text'
@@ -20,50 +20,46 @@ export interface ActionContext {
 }
 
 const OPEN_WORK: readonly AppealStatus[] = ['submitted', 'assigned', 'in_progress']
-const ADMINS: readonly Relation[] = ['areaAdmin', 'cityAdmin']
 
 export const MAX_LEVEL = 2
 
 interface Rule {
   from: readonly AppealStatus[]
-  by: readonly Relation[]
   /** A further condition on the appeal's state; when it fails the action is a 409. */
   when?: { holds: (appeal: Appeal, actor: Actor) => boolean; otherwise: string }
 }
 
-/** DESIGN §4: which statuses each action may start from, who may take it, and on what condition. */
+/**
+ * DESIGN §4: which statuses each action may start from, and on what condition. Who may take it
+ * is the policy's (ACTION_TAKERS, shared/domain/policy/appeals.ts).
+ */
 const RULES: Record<AppealActionType, Rule> = {
-  accept: { from: ['assigned'], by: ['owner'] },
-  note: { from: ['submitted', 'assigned', 'in_progress', 'responded'], by: ['owner', 'coHandler', 'staff', 'areaAdmin', 'cityAdmin'] },
-  respond: { from: ['in_progress'], by: ['owner'] },
-  evaluate: { from: ['responded'], by: ['staff'] },
-  withdraw: { from: ['submitted', 'assigned'], by: ['staff'] },
-  'co-handle': { from: ['assigned', 'in_progress'], by: ['owner', ...ADMINS] },
+  accept: { from: ['assigned'] },
+  note: { from: ['submitted', 'assigned', 'in_progress', 'responded'] },
+  respond: { from: ['in_progress'] },
+  evaluate: { from: ['responded'] },
+  withdraw: { from: ['submitted', 'assigned'] },
+  'co-handle': { from: ['assigned', 'in_progress'] },
   'accept-task': {
     from: ['assigned', 'in_progress', 'responded'],
-    by: ['coHandler'],
     when: { holds: (a, actor) => ownTask(a, actor)?.status === 'open', otherwise: '协办任务已接收' },
   },
   'reply-task': {
     from: ['assigned', 'in_progress', 'responded'],
-    by: ['coHandler'],
     when: { holds: (a, actor) => ownTask(a, actor)?.status === 'accepted', otherwise: '请先接收协办任务，或任务已回复' },
   },
-  transfer: { from: OPEN_WORK, by: ['owner', ...ADMINS] },
+  transfer: { from: OPEN_WORK },
   escalate: {
     from: OPEN_WORK,
-    by: ['owner', ...ADMINS],
     when: { holds: (a) => a.level < MAX_LEVEL, otherwise: '该诉求已由市级督办，不能再提级' },
   },
-  extend: { from: OPEN_WORK, by: ADMINS },
+  extend: { from: OPEN_WORK },
   'request-material': {
     from: ['in_progress'],
-    by: ['owner'],
     when: { holds: (a) => !a.awaitingMaterial, otherwise: '已在等待企业补充材料' },
   },
   'supply-material': {
     from: ['in_progress'],
-    by: ['staff'],
     when: { holds: (a) => a.awaitingMaterial !== undefined, otherwise: '专员没有要求补充材料' },
   },
 }
@@ -75,10 +71,9 @@ export interface Transition {
 
 /** Which actions this actor could take on this appeal now; the UI shows exactly these buttons. */
 export function allowedActions(appeal: Appeal, actor: Actor): AppealActionType[] {
-  const relations = relationsTo(actor, appeal)
   return (Object.keys(RULES) as AppealActionType[]).filter((type) => {
     const rule = RULES[type]
-    return rule.from.includes(appeal.status) && rule.by.some((r) => relations.has(r)) && (!rule.when || rule.when.holds(appeal, actor))
+    return rule.from.includes(appeal.status) && mayTakeAppealAction(actor, appeal, type) && (!rule.when || rule.when.holds(appeal, actor))
   })
 }
 
@@ -96,8 +91,7 @@ export function raiseLevel(appeal: Appeal, cause: EscalationCause, reason: strin
  */
 export function applyAction(appeal: Appeal, action: AppealAction, actor: Actor, now: Date, ctx: ActionContext): Transition {
   const rule = RULES[action.type]
-  const relations = relationsTo(actor, appeal)
-  if (!rule.by.some((r) => relations.has(r))) {
+  if (!mayTakeAppealAction(actor, appeal, action.type)) {
     throw new ForbiddenError(`您不能对该诉求执行「${ACTION_LABEL[action.type]}」`)
   }
   if (action.expectedVersion !== undefined && action.expectedVersion !== appeal.version) {
@@ -133,7 +127,7 @@ export function applyAction(appeal: Appeal, action: AppealAction, actor: Actor, 
       return { appeal: { ...base, status: 'in_progress', acceptedAt: at }, event: event('accept', 'in_progress') }
 
     case 'note': {
-      if (action.internal && actor.role === 'staff') {
+      if (action.internal && !mayWriteInternalNote(actor)) {
         throw new ValidationError('企业用户不能发布内部备注', { internal: '企业用户不能发布内部备注' })
       }
       const internal = action.internal === true ? { internal: true } : {}
@@ -253,7 +247,8 @@ export function applyAction(appeal: Appeal, action: AppealAction, actor: Actor, 
     }
 
     case 'escalate': {
-      const cause: EscalationCause = relations.has('owner') ? 'hard_case' : 'admin'
+      // The owner lifts a hard case; an admin lifting it supervises.
+      const cause: EscalationCause = relationsTo(actor, appeal).has('owner') ? 'hard_case' : 'admin'
       const lifted = raiseLevel(appeal, cause, action.reason, actor.name, at)
       return {
         appeal: { ...base, ...lifted },

@@ -1,11 +1,11 @@
 import type { Appeal, AppealEvent, CoHandler, CoHandlerKind } from '../schemas/appeal.schema'
-import type { Role } from '../schemas/common.schema'
 import type { NotificationKind, TemplateKey } from '../schemas/notification.schema'
 import type { DigestSummary } from '../schemas/supervision.schema'
 import { LEVEL_LABEL, OUTCOME_LABEL, RATING_LABEL } from '../labels'
 import { monthDayLabel } from './calendar'
 import { monthLabel } from './report-month'
 import { joinSentences } from './text'
+import { filedByEnterprise } from './policy'
 
 /*
  * Who hears about what (DESIGN §9), decided here and nowhere else. Pure: the caller resolves the
@@ -109,16 +109,6 @@ export const KIND_TEMPLATE: Record<NotificationKind, TemplateKey> = {
   export_ready: 'digest',
 }
 
-/** The templates each role receives, most important first: the order the app asks for them in. */
-export const ROLE_TEMPLATES: Record<Role, readonly TemplateKey[]> = {
-  staff: ['progress'],
-  specialist: ['task', 'deadline', 'evaluation'],
-  department_handler: ['task'],
-  taskforce_handler: ['task'],
-  area_admin: ['task', 'deadline', 'digest'],
-  city_admin: ['task', 'deadline', 'digest'],
-}
-
 export const appealPage = (appealId: string) => `packages/appeal/detail/index?id=${appealId}`
 export const digestPage = (week: string, areaId: string | null) =>
   `packages/supervision/digest/index?week=${week}${areaId ? `&areaId=${encodeURIComponent(areaId)}` : ''}`
@@ -137,7 +127,7 @@ const holder = (a: Appeal): Target => (a.ownerId ? user(a.ownerId) : { to: 'area
 /** The supervisors of a level: 1 the area's admins, 2 the city's. */
 const supervisorsOf = (a: Appeal): Target | null => (a.level === 1 ? { to: 'areaAdmins', areaId: a.areaId } : a.level === 2 ? { to: 'cityAdmins' } : null)
 /** The enterprise member who filed it; a specialist filing on someone's behalf needs no news of their own work. */
-const filer = (a: Appeal): Target | null => (a.filedBy.role === 'staff' && !a.filerRejected ? user(a.filedBy.id) : null)
+const filer = (a: Appeal): Target | null => (filedByEnterprise(a) && !a.filerRejected ? user(a.filedBy.id) : null)
 
 /** The notices one change to an appeal causes, before the groups are resolved. */
 export function appealNotices({ before, after, event }: AppealChange): Notice[] {

@@ -4,7 +4,7 @@ import type { SubscribeResult, TemplateKey } from '../schemas/notification.schem
  * The send budget (DESIGN §9): WeChat lets a mini-program send one subscribe message per "accept"
  * the user gave for that template, so the server counts accepts per user and template, spends one
  * per send, and asks for more at the user's next natural tap when a count reaches zero.
- * `templates` is always a role's templates (ROLE_TEMPLATES), most important first.
+ * `templates` is always a role's templates (templatesOfRole, shared/domain/policy), most important first.
  */
 
 /** requestSubscribeMessage shows at most this many templates at once. */

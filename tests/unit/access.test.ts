@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canFileFor, canSee, listingScopes } from '@shared/domain/access'
+import { listingScopes, mayFileFor, maySeeAppeal } from '@shared/domain/policy'
 import { areaAdmin, cityAdmin, makeAppeal, otherAreaAdmin, otherSpecialist, otherStaff, owner, powerHandler, staff, waterHandler } from '../support/fixtures'
 
 describe('who sees an appeal', () => {
@@ -15,13 +15,13 @@ describe('who sees an appeal', () => {
     ['another area admin', otherAreaAdmin, false],
     ['the city admin', cityAdmin, true],
   ])('%s → %s', (_who, actor, expected) => {
-    expect(canSee(actor, appeal)).toBe(expected)
+    expect(maySeeAppeal(actor, appeal)).toBe(expected)
   })
 
   it('lets staff file only for their own enterprises', () => {
-    expect(canFileFor(staff, 'en-0001')).toBe(true)
-    expect(canFileFor(staff, 'en-0002')).toBe(false)
-    expect(canFileFor(owner, 'en-0001')).toBe(false)
+    expect(mayFileFor(staff, 'en-0001')).toBe(true)
+    expect(mayFileFor(staff, 'en-0002')).toBe(false)
+    expect(mayFileFor(owner, 'en-0001')).toBe(false)
   })
 
   it('lists from the scopes each role is entitled to', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { CardView } from '@shared/schemas/card.schema'
 import type { EnterpriseSummary, RosterImportResult, RosterRowResult } from '@shared/schemas/roster.schema'
-import type { User } from '@shared/schemas/user.schema'
+import type { StaffMember, User } from '@shared/schemas/user.schema'
+import { decisionsFor } from '../../miniapp/src/packages/enterprise/staff/staff-decisions'
 import { adminScope, scopedAreaId } from '../../miniapp/src/packages/admin/admin-scope'
 import { cardPageUrl, enterprisesUrl, routeParam } from '../../miniapp/src/packages/admin/admin-navigation'
 import {
@@ -298,5 +299,24 @@ describe('calendar date lists', () => {
       '「2027-03-05 至 2027-03-01」的区间不正确',
     ])
     expect(parseDateList('  ')).toEqual({ dates: [], errors: [] })
+  })
+})
+
+describe('an enterprise’s people', () => {
+  const member = (userId: string, status: 'pending' | 'approved' | 'rejected'): StaffMember => ({
+    userId,
+    userName: '测试联系人',
+    enterpriseId: 'en-0001',
+    enterpriseName: '湖南锦程汽车零部件有限公司',
+    status,
+    requestedAt: '2026-11-23T02:00:00.000Z',
+  })
+
+  it('offers what a member’s status allows, and nothing on the viewer’s own membership (the server refuses it)', () => {
+    expect(decisionsFor(member('u-1', 'pending'), { id: 'sp-007' })).toEqual(['approve', 'reject'])
+    expect(decisionsFor(member('u-1', 'approved'), { id: 'staff-en-0001' })).toEqual(['revoke'])
+    expect(decisionsFor(member('staff-en-0001', 'approved'), { id: 'staff-en-0001' })).toEqual([])
+    expect(decisionsFor(member('u-1', 'rejected'), { id: 'sp-007' })).toEqual([])
+    expect(decisionsFor(member('u-1', 'pending'), null)).toEqual([])
   })
 })

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { canAdministerArea, canDecideStaff, canSeePortfolio } from '@shared/domain/admin-access'
+import { mayAdministerArea, mayDecideStaff, mayFileFor, maySeeAppeal, maySeePortfolio, listingScopes } from '@shared/domain/policy'
 import { reassignOwner, verifyFiler } from '@shared/domain/appeal-admin'
 import { countDelta } from '@shared/domain/appeal-counts'
-import { canFileFor, canSee, listingScopes } from '@shared/domain/access'
 import type { Actor } from '@shared/domain/actor'
 import { areaAdmin, cityAdmin, makeAppeal, otherAreaAdmin, otherSpecialist, owner, staff } from '../support/fixtures'
 
@@ -11,10 +10,10 @@ const pendingStaff: Actor = { id: 'u-new', name: '新用户', role: 'staff', ent
 
 describe('pending members', () => {
   it('may file and see only their own appeals', () => {
-    expect(canFileFor(pendingStaff, 'en-0001')).toBe(true)
-    expect(canFileFor(pendingStaff, 'en-0002')).toBe(false)
-    expect(canSee(pendingStaff, makeAppeal({ filedBy: { id: 'u-new', name: '新用户', role: 'staff' } }))).toBe(true)
-    expect(canSee(pendingStaff, makeAppeal())).toBe(false)
+    expect(mayFileFor(pendingStaff, 'en-0001')).toBe(true)
+    expect(mayFileFor(pendingStaff, 'en-0002')).toBe(false)
+    expect(maySeeAppeal(pendingStaff, makeAppeal({ filedBy: { id: 'u-new', name: '新用户', role: 'staff' } }))).toBe(true)
+    expect(maySeeAppeal(pendingStaff, makeAppeal())).toBe(false)
     expect(listingScopes(pendingStaff)).toEqual([{ kind: 'enterpriseFiler', enterpriseId: 'en-0001', filerId: 'u-new' }])
   })
 })
@@ -22,21 +21,21 @@ describe('pending members', () => {
 describe('roster rights', () => {
   const en0001 = { id: 'en-0001', areaId: 'xt-hitech', specialistId: 'sp-007' }
   it('lets the specialist, the area and city admins and approved colleagues decide on staff', () => {
-    expect(canDecideStaff(owner, en0001)).toBe(true)
-    expect(canDecideStaff(areaAdmin, en0001)).toBe(true)
-    expect(canDecideStaff(cityAdmin, en0001)).toBe(true)
-    expect(canDecideStaff(staff, en0001)).toBe(true)
-    expect(canDecideStaff(otherSpecialist, en0001)).toBe(false)
-    expect(canDecideStaff(otherAreaAdmin, en0001)).toBe(false)
-    expect(canDecideStaff(pendingStaff, en0001)).toBe(false)
+    expect(mayDecideStaff(owner, en0001)).toBe(true)
+    expect(mayDecideStaff(areaAdmin, en0001)).toBe(true)
+    expect(mayDecideStaff(cityAdmin, en0001)).toBe(true)
+    expect(mayDecideStaff(staff, en0001)).toBe(true)
+    expect(mayDecideStaff(otherSpecialist, en0001)).toBe(false)
+    expect(mayDecideStaff(otherAreaAdmin, en0001)).toBe(false)
+    expect(mayDecideStaff(pendingStaff, en0001)).toBe(false)
   })
 
   it('keeps area admins to their area', () => {
-    expect(canAdministerArea(areaAdmin, 'xt-hitech')).toBe(true)
-    expect(canAdministerArea(areaAdmin, 'yuhu')).toBe(false)
-    expect(canAdministerArea(owner, 'xt-hitech')).toBe(false)
-    expect(canSeePortfolio(owner, 'sp-007')).toBe(true)
-    expect(canSeePortfolio(owner, 'sp-001')).toBe(false)
+    expect(mayAdministerArea(areaAdmin, 'xt-hitech')).toBe(true)
+    expect(mayAdministerArea(areaAdmin, 'yuhu')).toBe(false)
+    expect(mayAdministerArea(owner, 'xt-hitech')).toBe(false)
+    expect(maySeePortfolio(owner, { id: 'sp-007' })).toBe(true)
+    expect(maySeePortfolio(owner, { id: 'sp-001' })).toBe(false)
   })
 })
 

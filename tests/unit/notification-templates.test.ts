@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { KIND_TEMPLATE, ROLE_TEMPLATES, type NotificationFacts } from '@shared/domain/notifications'
+import { KIND_TEMPLATE, type NotificationFacts } from '@shared/domain/notifications'
+import { ROLE_TEMPLATES } from '@shared/domain/policy'
 import { characters } from '@shared/domain/subscribe-fields'
 import { notificationKindSchema, templateKeySchema, type NotificationKind } from '@shared/schemas/notification.schema'
 import { renderData, TEMPLATES, templateById, templateIdOf, templateOf, userTexts } from '../../functions/services/subscribe-templates'

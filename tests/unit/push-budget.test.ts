@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ROLE_TEMPLATES } from '@shared/domain/notifications'
+import { ROLE_TEMPLATES } from '@shared/domain/policy'
 import { addedBy, ASK_AT_ONCE, budgetEmpty, templatesToAsk } from '@shared/domain/push-budget'
 import type { TemplateKey } from '@shared/schemas/notification.schema'
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
+import { mayFileFor } from '@shared/domain/policy'
 import { submitAppealRequestSchema } from '@shared/schemas/appeal.schema'
 import type { Binding, User } from '@shared/schemas/user.schema'
 import type { FieldErrors } from '@shared/errors'
@@ -8,6 +9,7 @@ import { asApiError } from '../services/request'
 import { openAppeal } from '../services/navigation'
 import { askAtTap, prepareSubscriptions } from '../services/subscriptions'
 import { randomUuid } from '../utils/id'
+import { subjectOf } from '../utils/subject'
 import { fieldErrorsFromZod, hasErrors } from '../utils/validation'
 import { useLoader } from './use-loader'
 
@@ -22,7 +24,8 @@ const FORM_FIELDS: string[] = ['enterpriseId', 'categoryId', 'title', 'descripti
 
 /** Enterprises the user may file for: approved bindings, and pending ones (they see only their own). */
 export function fileableEnterprises(user: User | null): Binding[] {
-  return (user?.bindings ?? []).filter((b) => b.status === 'approved' || b.status === 'pending')
+  const subject = subjectOf(user)
+  return subject ? (user?.bindings ?? []).filter((b) => mayFileFor(subject, b.enterpriseId)) : []
 }
 
 function initialEnterprise(enterprises: Binding[], requested: string | undefined): string {

@@ -14,6 +14,7 @@ import { endOfShanghaiDay, type WorkingCalendar } from '@shared/domain/calendar'
 import { MAX_LEVEL } from '@shared/domain/appeal-machine'
 import { reopensOnEvaluation, UNSATISFIED_REASON_MIN } from '@shared/domain/evaluation'
 import { EXTENSION_CLOSED, EXTENSION_MAX_DAYS, extensionDateProblem, extensionWindow } from '@shared/domain/extension'
+import { isSpecialist } from '@shared/domain/policy'
 import type { FieldErrors } from '@shared/errors'
 import { formatShortDate } from './format'
 import { fieldErrorsFromZod, hasErrors } from './validation'
@@ -258,7 +259,7 @@ export function arrangeActions(allowed: readonly AppealActionType[], max = BAR_M
  */
 export function actionButtonLabel(action: AppealActionType, role: Role | undefined): string {
   if (action === 'respond') return '答复企业'
-  if (action === 'escalate' && role === 'specialist') return '疑难诉求提级'
+  if (action === 'escalate' && role !== undefined && isSpecialist({ role })) return '疑难诉求提级'
   return ACTION_LABEL[action]
 }
 

@@ -1,7 +1,7 @@
 import type { Appeal, CoHandler } from '@shared/schemas/appeal.schema'
 import type { User } from '@shared/schemas/user.schema'
 import { LEVEL_LABEL } from '@shared/labels'
-import { ownTask } from '@shared/domain/co-tasks'
+import { ownTask } from '@shared/domain/policy'
 import { missedDeadline } from '@shared/domain/deadlines'
 
 /** What the deadline display reads; lists and the detail pass the whole appeal. */

@@ -1,3 +1,4 @@
+import { adminReach } from '@shared/domain/policy'
 import type { User } from '@shared/schemas/user.schema'
 
 /**
@@ -11,11 +12,16 @@ export type AdminScope =
 
 export function adminScope(user: User | null): AdminScope {
   if (!user) return { kind: 'none', message: '请先登录' }
-  if (user.role === 'city_admin') return { kind: 'city' }
-  if (user.role === 'area_admin') {
-    return user.areaId ? { kind: 'area', areaId: user.areaId } : { kind: 'none', message: '您的账号未关联属地，请联系市级管理员' }
+  const reach = adminReach(user)
+  switch (reach.kind) {
+    case 'city':
+    case 'area':
+      return reach
+    case 'unassigned':
+      return { kind: 'none', message: '您的账号未关联属地，请联系市级管理员' }
+    case 'none':
+      return { kind: 'none', message: '此页面仅供属地管理员和市级管理员使用' }
   }
-  return { kind: 'none', message: '此页面仅供属地管理员和市级管理员使用' }
 }
 
 /** The area a page shows: the admin's own, the city admin's choice, or none yet. */

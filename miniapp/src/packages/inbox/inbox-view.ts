@@ -1,4 +1,5 @@
 import type { Role } from '@shared/schemas/common.schema'
+import { isCoHandlerRole, isEnterpriseStaff } from '@shared/domain/policy'
 import { beijingDay } from '../../utils/format'
 
 /*
@@ -61,15 +62,9 @@ export function notificationTarget(page: string): { url: string; tab: boolean } 
 
 /** The banner's invitation when reminders are off, in the words of what the role would hear about. */
 export function reminderText(role: Role): string {
-  switch (role) {
-    case 'staff':
-      return '开启消息提醒，诉求受理和答复第一时间通知您'
-    case 'department_handler':
-    case 'taskforce_handler':
-      return '开启消息提醒，协办任务第一时间通知您'
-    default:
-      return '开启消息提醒，新诉求第一时间通知您'
-  }
+  if (isEnterpriseStaff({ role })) return '开启消息提醒，诉求受理和答复第一时间通知您'
+  if (isCoHandlerRole({ role })) return '开启消息提醒，协办任务第一时间通知您'
+  return '开启消息提醒，新诉求第一时间通知您'
 }
 
 /** Read on the server, or marked read here since the page loaded. */

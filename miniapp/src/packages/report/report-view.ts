@@ -14,6 +14,7 @@ import {
   type TrendPoint,
 } from '@shared/schemas/report.schema'
 import { formatDays, formatRate } from '@shared/domain/report-figures'
+import { mayOpenBreakdownRow, mayViewReports } from '@shared/domain/policy'
 import { addMonths, monthLabel } from '@shared/domain/report-month'
 import { CHANNEL_LABEL, SCALE_LABEL } from '@shared/labels'
 import { ROUTES } from '../../settings'
@@ -33,7 +34,7 @@ export type ReportAccess = { kind: 'ok' } | { kind: 'none'; message: string }
 /** City and area admins see their city or area; a specialist sees their own portfolio. */
 export function reportAccess(user: User | null): ReportAccess {
   if (!user) return { kind: 'none', message: '请先登录' }
-  if (user.role === 'city_admin' || user.role === 'area_admin' || user.role === 'specialist') return { kind: 'ok' }
+  if (mayViewReports(user)) return { kind: 'ok' }
   return { kind: 'none', message: '统计报表仅供管理员和企业服务专员使用' }
 }
 
@@ -299,8 +300,7 @@ export function rowName(dimension: Dimension, row: Pick<BreakdownRow, 'key' | 'n
  * caller may open it: the city office any of them, an area admin its specialists' portfolios.
  */
 export function rowScope(role: User['role'], dimension: Dimension, key: string): string | null {
-  const mayOpen = role === 'city_admin' ? dimension === 'area' || dimension === 'unit' || dimension === 'specialist' : role === 'area_admin' && dimension === 'specialist'
-  if (!mayOpen) return null
+  if (!mayOpenBreakdownRow({ role }, dimension)) return null
   const scope = dimension === 'area' ? `area:${key}` : dimension === 'unit' ? key : key !== 'queue' ? `specialist:${key}` : null
   return scope !== null && reportScopeSchema.safeParse(scope).success ? scope : null
 }

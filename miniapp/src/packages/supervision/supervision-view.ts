@@ -1,3 +1,4 @@
+import { adminReach } from '@shared/domain/policy'
 import type { User } from '@shared/schemas/user.schema'
 import type { Area } from '@shared/schemas/catalog.schema'
 import type { DigestCounts, DigestScope, DigestSummary, QueueItem, QueueReason, SupervisionQueue } from '@shared/schemas/supervision.schema'
@@ -14,11 +15,16 @@ export type SupervisionScope = { kind: 'area'; areaId: string } | { kind: 'city'
 
 export function supervisionScope(user: User | null): SupervisionScope {
   if (!user) return { kind: 'none', message: '请先登录' }
-  if (user.role === 'city_admin') return { kind: 'city' }
-  if (user.role === 'area_admin') {
-    return user.areaId ? { kind: 'area', areaId: user.areaId } : { kind: 'none', message: '您的账号未关联属地，请联系市级管理员' }
+  const reach = adminReach(user)
+  switch (reach.kind) {
+    case 'city':
+    case 'area':
+      return reach
+    case 'unassigned':
+      return { kind: 'none', message: '您的账号未关联属地，请联系市级管理员' }
+    case 'none':
+      return { kind: 'none', message: '督办仅供属地管理员和市级管理员使用' }
   }
-  return { kind: 'none', message: '督办仅供属地管理员和市级管理员使用' }
 }
 
 /** The city admin's scope chips: 全市 first (value `city`), then each area. */

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
+import { mayBindByCard } from '@shared/domain/policy'
 import type { FieldErrors } from '@shared/errors'
 import { bindCardRequestSchema, type CardView } from '@shared/schemas/card.schema'
 import { bindCard, fetchMe } from '../../services/api'
@@ -36,7 +37,7 @@ export function useCardEntry(card: CardView | null) {
     setBusy(true)
     try {
       const session = getSession() ?? (await signInWithWeChat())
-      if (session.user.role !== 'staff') {
+      if (!mayBindByCard(session.user)) {
         void Taro.showToast({ title: '您当前以工作人员身份登录，请使用企业联系人身份提交诉求', icon: 'none', duration: 3000 })
         return
       }

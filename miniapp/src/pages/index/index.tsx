@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { User } from '@shared/schemas/user.schema'
+import { isCoHandlerRole, isEnterpriseStaff } from '@shared/domain/policy'
 import { AppealCard } from '../../components/appeal-card'
 import { InboxBell } from '../../components/inbox-bell'
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state'
@@ -31,7 +32,7 @@ async function signInAndReload(): Promise<void> {
 /** 诉求 tab: staff see their own appeals, officials their inbox with status filters. */
 export default function IndexPage() {
   const user = useSessionUser()
-  const isStaff = user?.role === 'staff'
+  const isStaff = isEnterpriseStaff(user)
   const [filterKey, setFilterKey] = useState<FilterKey>('all')
   const filter = INBOX_FILTERS.find((f) => f.key === filterKey) ?? INBOX_FILTERS[0]
   const status = isStaff ? undefined : filter?.status
@@ -123,9 +124,9 @@ export default function IndexPage() {
 }
 
 function AppealListBody({ list, user }: { list: ReturnType<typeof useAppealList>; user: User }) {
-  const isStaff = user.role === 'staff'
+  const isStaff = isEnterpriseStaff(user)
   // Department and task-force handlers work on their own task: its status leads each row.
-  const isHandler = user.role === 'department_handler' || user.role === 'taskforce_handler'
+  const isHandler = isCoHandlerRole(user)
   if (list.loading) return <LoadingState />
   if (list.error) return <ErrorState message={list.error.message} onRetry={() => void list.refresh()} />
   if (list.items.length === 0) {

@@ -2,6 +2,17 @@ import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { BINDING_STATUS_LABEL, ROLE_LABEL } from '@shared/labels'
+import {
+  hasPortfolio,
+  isEnterpriseStaff,
+  isSpecialist,
+  mayDecideJoinRequests,
+  mayEditRouting,
+  mayLoadCalendarYear,
+  mayManageRoster,
+  maySupervise,
+  mayViewReports,
+} from '@shared/domain/policy'
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state'
 import { InboxBell } from '../../components/inbox-bell'
 import { useLoader } from '../../hooks/use-loader'
@@ -65,7 +76,7 @@ export default function MePage() {
         <InboxBell />
       </View>
 
-      {user.role === 'staff' ? (
+      {isEnterpriseStaff(user) ? (
         <View className='card'>
           <Text className='section-title'>我的企业</Text>
           {enterprises.length === 0 ? (
@@ -93,13 +104,13 @@ export default function MePage() {
         </View>
       ) : null}
 
-      {user.role === 'specialist' || user.role === 'area_admin' ? (
+      {mayDecideJoinRequests(user) ? (
         <View className='card me-menu'>
           <View id='menu-staff-requests' className='me-menu-item' onClick={open(ROUTES.staff)}>
             <Text>待核实的企业联系人</Text>
             <Text className='muted'>›</Text>
           </View>
-          {user.role === 'specialist' ? (
+          {hasPortfolio(user) ? (
             <View id='menu-portfolio' className='me-menu-item' onClick={open(ROUTES.enterprises)}>
               <Text>我服务的企业</Text>
               <Text className='muted'>›</Text>
@@ -108,7 +119,7 @@ export default function MePage() {
         </View>
       ) : null}
 
-      {user.role === 'area_admin' || user.role === 'city_admin' ? (
+      {maySupervise(user) ? (
         <View className='card me-menu'>
           <Text className='section-title'>督办</Text>
           <View id='menu-supervision-queue' className='me-menu-item' onClick={open(ROUTES.supervisionQueue)}>
@@ -122,17 +133,17 @@ export default function MePage() {
         </View>
       ) : null}
 
-      {user.role === 'area_admin' || user.role === 'city_admin' || user.role === 'specialist' ? (
+      {mayViewReports(user) ? (
         <View className='card me-menu'>
           <Text className='section-title'>统计报表</Text>
           <View id='menu-reports' className='me-menu-item' onClick={open(ROUTES.reportDashboard)}>
-            <Text>{user.role === 'specialist' ? '我的办理统计' : '统计看板与月报'}</Text>
+            <Text>{isSpecialist(user) ? '我的办理统计' : '统计看板与月报'}</Text>
             <Text className='muted'>›</Text>
           </View>
         </View>
       ) : null}
 
-      {user.role === 'area_admin' || user.role === 'city_admin' ? (
+      {mayManageRoster(user) ? (
         <View className='card me-menu'>
           <Text className='section-title'>名册、联系卡与日历</Text>
           {[
@@ -140,12 +151,8 @@ export default function MePage() {
             { id: 'menu-enterprises', label: '企业名册', url: ROUTES.enterprises },
             { id: 'menu-specialists', label: '专员名册', url: ROUTES.specialists },
             { id: 'menu-print-cards', label: '打印联系卡', url: ROUTES.printCards },
-            ...(user.role === 'city_admin'
-              ? [
-                  { id: 'menu-calendar', label: '工作日历', url: ROUTES.calendar },
-                  { id: 'menu-routing', label: '诉求类别与时限', url: ROUTES.routing },
-                ]
-              : []),
+            ...(mayLoadCalendarYear(user) ? [{ id: 'menu-calendar', label: '工作日历', url: ROUTES.calendar }] : []),
+            ...(mayEditRouting(user) ? [{ id: 'menu-routing', label: '诉求类别与时限', url: ROUTES.routing }] : []),
           ].map((item) => (
             <View key={item.id} id={item.id} className='me-menu-item' onClick={open(item.url)}>
               <Text>{item.label}</Text>

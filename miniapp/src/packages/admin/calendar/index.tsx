@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { yearScheduleSchema, type CalendarYear } from '@shared/schemas/calendar.schema'
 import type { FieldErrors } from '@shared/errors'
+import { mayLoadCalendarYear } from '@shared/domain/policy'
 import { FormField } from '../../../components/form-field'
 import { ErrorState, LoadingState } from '../../../components/page-state'
 import { useLoader } from '../../../hooks/use-loader'
@@ -27,8 +28,8 @@ const SOURCE_LABEL: Record<CalendarYear['source'], string> = {
  */
 export default function CalendarPage() {
   const user = useSessionUser()
-  const isCityAdmin = user?.role === 'city_admin'
-  const years = useLoader(isCityAdmin ? 'calendar-years' : null, listCalendarYears)
+  const mayLoad = mayLoadCalendarYear(user)
+  const years = useLoader(mayLoad ? 'calendar-years' : null, listCalendarYears)
   const [year, setYear] = useState(String(new Date().getFullYear() + 1))
   const [holidays, setHolidays] = useState('')
   const [workdays, setWorkdays] = useState('')
@@ -66,7 +67,7 @@ export default function CalendarPage() {
     }
   }
 
-  if (!isCityAdmin) {
+  if (!mayLoad) {
     return (
       <View className='page'>
         <AccessGate scope={{ kind: 'none', message: '工作日历由市级管理员维护' }} signedIn={user !== null} />

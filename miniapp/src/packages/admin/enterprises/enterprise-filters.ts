@@ -1,3 +1,4 @@
+import { hasPortfolio } from '@shared/domain/policy'
 import type { EnterpriseSummary } from '@shared/schemas/roster.schema'
 import type { User } from '@shared/schemas/user.schema'
 import { SCALE_LABEL, UNASSIGNED_LABEL, type Scale } from '../admin-labels'
@@ -58,7 +59,7 @@ export function enterpriseListKey(filters: EnterpriseFilters): string | null {
 export type EnterprisesView = { kind: 'roster' } | { kind: 'portfolio'; specialistId: string }
 
 export function enterprisesView(user: User | null): EnterprisesView {
-  return user?.role === 'specialist' ? { kind: 'portfolio', specialistId: user.id } : { kind: 'roster' }
+  return user && hasPortfolio(user) ? { kind: 'portfolio', specialistId: user.id } : { kind: 'roster' }
 }
 
 export const PORTFOLIO_TITLE = '我服务的企业'

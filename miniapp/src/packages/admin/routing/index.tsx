@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { categoryRoutingSchema, type Catalog, type Category, type CategoryRouting } from '@shared/schemas/catalog.schema'
 import type { FieldErrors } from '@shared/errors'
+import { mayEditRouting } from '@shared/domain/policy'
 import { ChipGroup } from '../../../components/chip-group'
 import { FormField } from '../../../components/form-field'
 import { ErrorState, LoadingState } from '../../../components/page-state'
@@ -39,9 +40,9 @@ const departmentNames = (catalog: Catalog, ids: readonly string[]) => ids.map((i
  */
 export default function RoutingPage() {
   const user = useSessionUser()
-  const isCityAdmin = user?.role === 'city_admin'
-  const catalog = useLoader(isCityAdmin ? 'routing-catalog' : null, fetchCatalog)
-  const changes = useLoader(isCityAdmin ? 'routing-changes' : null, listRoutingChanges)
+  const mayEdit = mayEditRouting(user)
+  const catalog = useLoader(mayEdit ? 'routing-catalog' : null, fetchCatalog)
+  const changes = useLoader(mayEdit ? 'routing-changes' : null, listRoutingChanges)
   const [editing, setEditing] = useState<Category | null>(null)
   const [draft, setDraft] = useState<Draft | null>(null)
   const [fields, setFields] = useState<FieldErrors>({})
@@ -77,7 +78,7 @@ export default function RoutingPage() {
     }
   }
 
-  if (!isCityAdmin) {
+  if (!mayEdit) {
     return (
       <View className='page'>
         <AccessGate scope={{ kind: 'none', message: '诉求类别与时限由市级管理员维护' }} signedIn={user !== null} />

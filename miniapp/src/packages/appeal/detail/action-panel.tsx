@@ -4,6 +4,7 @@ import { outcomeSchema, ratingSchema, TASK_DAYS_MAX, type Appeal, type AppealAct
 import type { Role } from '@shared/schemas/common.schema'
 import { LEVEL_LABEL, OUTCOME_LABEL, RATING_LABEL } from '@shared/labels'
 import { CHINESE_CALENDAR } from '@shared/domain/chinese-calendar'
+import { mayWriteInternalNote } from '@shared/domain/policy'
 import type { FieldErrors } from '@shared/errors'
 import { FormField } from '../../../components/form-field'
 import { ChipGroup } from '../../../components/chip-group'
@@ -185,7 +186,7 @@ export function ActionPanel({ type, appeal, role, task, acting, onSubmit, onClos
           </FormField>
         ) : null}
 
-        {type === 'note' && role !== undefined && role !== 'staff' ? (
+        {type === 'note' && role !== undefined && mayWriteInternalNote({ role }) ? (
           <View className='chips panel-internal'>
             <View
               id='note-internal'

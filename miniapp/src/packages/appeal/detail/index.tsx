@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import type { AppealAction, AppealActionType } from '@shared/schemas/appeal.schema'
 import type { Role } from '@shared/schemas/common.schema'
 import { OUTCOME_LABEL, RATING_LABEL } from '@shared/labels'
+import { isEnterpriseStaff, isOfficial, maySeeCoHandlerReplies, seesAfterTransfer } from '@shared/domain/policy'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
 import { useAppealDetail } from '../../../hooks/use-appeal-detail'
 import { useSessionUser } from '../../../hooks/use-session-user'
@@ -12,6 +13,7 @@ import { ROUTES } from '../../../settings'
 import { actionButtonLabel, arrangeActions } from '../../../utils/action-form'
 import { userTask } from '../../../utils/appeal'
 import { formatDateTime } from '../../../utils/format'
+import { subjectOf } from '../../../utils/subject'
 import { ActionPanel } from './action-panel'
 import { AppealHeader, AwaitingMaterialBanner, ClosingNote } from './appeal-header'
 import { CoTasks } from './co-tasks'
@@ -34,7 +36,7 @@ export default function AppealDetailPage() {
   const detail = useAppealDetail(id)
   const [panel, setPanel] = useState<AppealActionType | null>(null)
   const [moreOpen, setMoreOpen] = useState(false)
-  const official = user !== null && user.role !== 'staff'
+  const official = isOfficial(user)
 
   useEffect(() => {
     if (official) prepareSubscriptions()
@@ -51,8 +53,9 @@ export default function AppealDetailPage() {
   // While an action or a reload runs, the version on screen may be about to change.
   const busy = detail.acting || detail.loading
   const role = user?.role
-  const isStaff = role === 'staff'
-  const leavesAfter = (action: AppealAction) => action.type === 'transfer' && role === 'specialist'
+  const viewer = subjectOf(user)
+  // A specialist who hands the appeal on no longer sees it; an admin who moves it still does.
+  const leavesAfter = (action: AppealAction) => action.type === 'transfer' && viewer !== null && !seesAfterTransfer(viewer, appeal, action.toSpecialistId)
 
   const submit = async (action: AppealAction) => {
     // First, while still inside the confirming tap: WeChat shows its dialog only there.
@@ -85,7 +88,7 @@ export default function AppealDetailPage() {
         <Text className='paragraph'>{appeal.description}</Text>
       </View>
 
-      <CoTasks tasks={appeal.coHandlers} showReplies={role !== undefined && !isStaff} />
+      <CoTasks tasks={appeal.coHandlers} showReplies={user !== null && maySeeCoHandlerReplies(user)} />
 
       {appeal.response ? (
         <View id='appeal-response' className='card detail-response'>
@@ -98,7 +101,7 @@ export default function AppealDetailPage() {
         </View>
       ) : null}
 
-      <ClosingNote appeal={appeal} isStaff={isStaff} />
+      <ClosingNote appeal={appeal} isStaff={isEnterpriseStaff(user)} />
 
       {appeal.evaluation ? (
         <View id='appeal-evaluation' className='card'>

@@ -5,16 +5,13 @@ import { BINDING_STATUS_LABEL } from '@shared/labels'
 import type { BindingDecision, StaffMember } from '@shared/schemas/user.schema'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
 import { useLoader } from '../../../hooks/use-loader'
+import { useSessionUser } from '../../../hooks/use-session-user'
 import { decideStaff, listEnterpriseStaff, listStaffRequests } from '../../../services/api'
 import { asApiError } from '../../../services/request'
 import { formatShortDateTime } from '../../../utils/format'
+import { DECISION_LABEL, decisionsFor } from './staff-decisions'
 import './index.css'
 
-const DECISION_LABEL: Record<BindingDecision, string> = { approve: '通过', reject: '驳回', revoke: '解除绑定' }
-
-/** Which decisions a member's current status allows. */
-const decisionsFor = (member: StaffMember): BindingDecision[] =>
-  member.status === 'pending' ? ['approve', 'reject'] : member.status === 'approved' ? ['revoke'] : []
 
 /**
  * With ?enterpriseId=: the enterprise's people (for its specialist, admins and approved colleagues).
@@ -22,6 +19,7 @@ const decisionsFor = (member: StaffMember): BindingDecision[] =>
  */
 export default function StaffPage() {
   const enterpriseId = useRouter().params.enterpriseId
+  const viewer = useSessionUser()
   const members = useLoader(`staff|${enterpriseId ?? 'requests'}`, () => (enterpriseId ? listEnterpriseStaff(enterpriseId) : listStaffRequests()))
   const [deciding, setDeciding] = useState<string | null>(null)
 
@@ -79,7 +77,7 @@ export default function StaffPage() {
               {member.decidedBy && member.decidedAt ? ` · ${member.decidedBy} 于 ${formatShortDateTime(member.decidedAt)} 处理` : ''}
             </Text>
             <View className='staff-actions'>
-              {decisionsFor(member).map((decision) => (
+              {decisionsFor(member, viewer).map((decision) => (
                 <Button
                   key={decision}
                   id={`${decision}-${member.userId}`}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { NOTIFICATION_KIND_LABEL } from '@shared/labels'
+import { isOfficial } from '@shared/domain/policy'
 import type { Notification } from '@shared/schemas/notification.schema'
 import type { User } from '@shared/schemas/user.schema'
 import { ListFoot } from '../../../components/list-foot'
@@ -25,7 +26,7 @@ const PAGE_SIZE = 20
 /** 消息: the signed-in user's notifications by day, newest first; tap one to read it and go to its page. */
 export default function InboxPage() {
   const user = useSessionUser()
-  const official = user !== null && user.role !== 'staff'
+  const official = isOfficial(user)
   const unread = useUnread()
   const [readHere, setReadHere] = useState<ReadonlySet<string>>(() => new Set())
   const [markingAll, setMarkingAll] = useState(false)
