@@ -11,7 +11,8 @@ import * as z from 'zod'
 import { STATUS_LABEL } from '../shared/labels'
 import type { AppealStatus } from '../shared/schemas/appeal.schema'
 import { generateAppeals, type GenerateOptions } from './lib/generate-appeals'
-import { loadGenerated, type LoadSummary } from './lib/load-generated'
+import { readDemoCity } from './lib/demo-data'
+import { loadGenerated, storedNumberSequences, type LoadSummary } from './lib/load-generated'
 import { loadWorld, WorldNotSeededError } from './lib/gen-world'
 
 const USAGE = '用法：npm run gen -- --appeals <件数> --months <月数> [--seed <种子>] [--no-events] [--now <ISO 时间>]'
@@ -96,6 +97,10 @@ async function main(): Promise<void> {
     import('../functions/store/appeal.store'),
   ])
   const calendar = await currentWorkingCalendar()
+  const prefix = process.env.CITY_PREFIX ?? readDemoCity().city.code
+  // A window start well before the generator's: reading a few days too many costs nothing.
+  const windowStart = new Date(options.now.getTime() - (options.months + 1) * 31 * 86_400_000)
+  const numbersAfter = await storedNumberSequences(prefix, windowStart, options.now)
 
   // The same seed and moment make the same ids: writing them again would count them twice on the enterprises.
   const first = generateAppeals(world, calendar, { ...options, appeals: 1 }).next().value
@@ -108,7 +113,7 @@ async function main(): Promise<void> {
       `${world.enterprises.length} 家企业，${options.events ? '含' : '不含'}办理时间线`,
   )
   let shown = 0
-  const summary = await loadGenerated(generateAppeals(world, calendar, options), {
+  const summary = await loadGenerated(generateAppeals(world, calendar, { ...options, prefix, numbersAfter }), {
     calendar,
     events: options.events,
     now: options.now,

@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   step(`Table ${TABLE_NAME} ${table}; demo city seeded: ${seeded.areas} areas, ${seeded.categories} categories, ${seeded.officials} officials, ${seeded.enterprises} enterprises, ${seeded.cards} new cards`)
 
   assertNotStopping()
-  const wechat = await startLocalWeChat(PORTS.wechat)
+  const wechat = await startLocalWeChat(PORTS.wechat, `http://127.0.0.1:${PORTS.api}`)
   onStop('WeChat stand-in', () => wechat.close())
   step(`WeChat stand-in (login codes, card codes, subscribe messages) on :${PORTS.wechat}`)
 

@@ -7,7 +7,10 @@ import { IdempotencyKeyReusedError, NotFoundError, ValidationError } from '@shar
 import type { Appeal, SubmitAppealRequest } from '@shared/schemas/appeal.schema'
 import { planAppealWrite } from '@shared/domain/appeal-write-plan'
 import { getAppeal, getIdempotencyRecord, WriteConflict } from '../store/appeal.store'
+import { drawAppealNumber } from '../services/appeal-number'
 import { saveAppealPlan } from '../services/appeal-writer'
+import { prepareAttachments } from '../services/attachments'
+import { withAttachments } from '@shared/domain/attachments'
 import { currentWorkingCalendar } from '../services/working-calendar'
 import { getCatalogCached } from '../store/catalog.store'
 import { getEnterprise } from '../store/enterprise.store'
@@ -23,14 +26,14 @@ const MAX_ATTEMPTS = 6
 
 export const requestHash = (request: SubmitAppealRequest): string =>
   createHash('sha256')
-    .update(JSON.stringify([request.enterpriseId, request.categoryId, request.title, request.description]))
+    .update(JSON.stringify([request.enterpriseId, request.categoryId, request.title, request.description, ...(request.attachments?.length ? [request.attachments] : [])]))
     .digest('hex')
 
 /**
  * Files an appeal exactly once per (caller, Idempotency-Key).
- * Steps: look for an earlier submission with this key → authorise → route and set deadlines →
- * write appeal, event, tasks, key and the notifications to the owner and the co-handlers in one
- * transaction. When two requests with one key race, the loser's transaction is cancelled; it then
+ * Steps: look for an earlier submission with this key → authorise → route, set deadlines and draw
+ * the appeal's number → write appeal, event, tasks, the number's claim, key and the notifications
+ * to the owner and the co-handlers in one transaction. When two requests with one key race, the loser's transaction is cancelled; it then
  * reads the winner's record and returns its appeal. When the enterprise moved to another
  * specialist between routing and writing, the write is cancelled too, and the appeal is routed again.
  */
@@ -47,14 +50,22 @@ export async function submitAppeal(actor: Actor, key: string, request: SubmitApp
     }
 
     const { appeal, event, calendar, routedBy } = await prepare(actor, request, now)
-    const plan = planAppealWrite(null, appeal, event, calendar)
+    // The files named (uploaded for a new appeal of this enterprise) are checked before anything is written.
+    const files = await prepareAttachments(actor, { kind: 'new-appeal', enterpriseId: request.enterpriseId }, request.attachments ?? [], { kind: 'appeal', id: appeal.id }, event, now)
+    const plan = withAttachments(planAppealWrite(null, appeal, event, calendar), files.attachments.length)
+    let saved: Appeal | undefined
     try {
-      return { appeal: await saveAppealPlan(plan, { idempotency: { userId: actor.id, key, requestHash: hash, filedAt: now }, routedBy }), created: true }
+      saved = await saveAppealPlan(plan, { idempotency: { userId: actor.id, key, requestHash: hash, filedAt: now }, routedBy }, files.writes)
     } catch (error) {
+      await files.discard()
       if (!(error instanceof WriteConflict) || attempt >= MAX_ATTEMPTS) throw error
       // Another request with this key is being written, or the enterprise was just moved: back off
       // briefly, then read the other request's result or route again.
       await new Promise((resolve) => setTimeout(resolve, 15 * attempt + Math.random() * 20))
+    }
+    if (saved) {
+      await files.settle()
+      return { appeal: saved, created: true }
     }
   }
 }
@@ -65,9 +76,11 @@ async function prepare(actor: Actor, request: SubmitAppealRequest, now: Date) {
   if (!enterprise) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
   const category = catalog.categories.find((c) => c.id === request.categoryId)
   if (!category) throw new ValidationError('诉求类别不存在', { categoryId: '诉求类别不存在，请重新选择' })
-  const specialist = enterprise.specialistId ? await getUser(enterprise.specialistId) : undefined
+  const id = `ap-${ulid(now.getTime()).toLowerCase()}`
+  const [specialist, number] = await Promise.all([enterprise.specialistId ? getUser(enterprise.specialistId) : undefined, drawAppealNumber(id, now)])
   const filed = newAppeal(request, {
-    id: `ap-${ulid(now.getTime()).toLowerCase()}`,
+    id,
+    number,
     now,
     actor,
     enterprise,

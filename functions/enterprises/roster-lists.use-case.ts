@@ -3,11 +3,15 @@ import type { Actor } from '@shared/domain/actor'
 import { enterpriseListing } from '@shared/domain/policy'
 import { ForbiddenError, NotFoundError, ValidationError } from '@shared/errors'
 import type { EnterprisePage } from '@shared/schemas/roster.schema'
-import { queryEnterprises, type EnterpriseQuery } from '../store/enterprise.store'
+import { enterpriseSearchTerms } from '@shared/domain/enterprise-search'
+import { queryEnterprises, type EnterpriseQuery, type EnterpriseRecord } from '../store/enterprise.store'
 import { getUsers } from '../store/user.store'
 import { pageCursor } from '../lib/cursor'
 
-export type EnterpriseListQuery = Omit<EnterpriseQuery, 'after'> & { cursor?: string }
+export type EnterpriseListQuery = Omit<EnterpriseQuery, 'after' | 'search'> & { cursor?: string; q?: string }
+
+/** A search keeps few of the enterprises it reads: read on, page after page of the partition, before answering short. */
+const SEARCH_ROUNDS = 8
 
 /** Where the next page starts: after this index position (an area's `<id>`, a portfolio's `<area>#<id>`). */
 const enterprisesCursor = pageCursor('enterprises', z.object({ after: z.string().regex(/^([a-z][a-z0-9-]{0,39}#)?en-[0-9a-z-]{1,40}$/) }))
@@ -38,11 +42,19 @@ export async function listEnterprises(actor: Actor, query: EnterpriseListQuery):
   // The cursor belongs to the list as scoped: the caller, the area or portfolio, the filters.
   const { cursor, limit, ...filters } = scopeOf(actor, query)
   const context = { caller: actor.id, filters }
-  const after = enterprisesCursor.decode(context, cursor)?.after
-  const page = await queryEnterprises({ ...filters, limit, after })
-  const specialists = await getUsers(page.items.flatMap((e) => (e.specialistId ? [e.specialistId] : [])))
+  const { q, ...where } = filters
+  const search = q === undefined ? undefined : enterpriseSearchTerms(q)
+  let after = enterprisesCursor.decode(context, cursor)?.after
+  const items: EnterpriseRecord[] = []
+  for (let round = 0; round < (search ? SEARCH_ROUNDS : 1); round++) {
+    const page = await queryEnterprises({ ...where, search, limit: limit - items.length, after })
+    items.push(...page.items)
+    after = page.next ?? undefined
+    if (!after || items.length >= limit) break
+  }
+  const specialists = await getUsers(items.flatMap((e) => (e.specialistId ? [e.specialistId] : [])))
   return {
-    items: page.items.map((e) => ({
+    items: items.map((e) => ({
       id: e.id,
       creditCode: e.creditCode,
       name: e.name,
@@ -55,6 +67,6 @@ export async function listEnterprises(actor: Actor, query: EnterpriseListQuery):
       openAppeals: Math.max(0, e.openAppeals ?? 0),
       closedAppeals: Math.max(0, e.closedAppeals ?? 0),
     })),
-    cursor: page.next ? enterprisesCursor.encode(context, { after: page.next }) : null,
+    cursor: after ? enterprisesCursor.encode(context, { after }) : null,
   }
 }

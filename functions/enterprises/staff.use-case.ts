@@ -1,4 +1,5 @@
-import { mayDecideBindingOf, mayDecideStaff, maySeeEnterprise, pendingQueueOf } from '@shared/domain/policy'
+import { mayDecideBindingOf, mayDecideStaff, maySeeEnterprise, maySeeMemberPhone, pendingQueueOf } from '@shared/domain/policy'
+import { maskPhone } from '@shared/domain/mask'
 import { verifyFiler } from '@shared/domain/appeal-admin'
 import type { Actor } from '@shared/domain/actor'
 import { ConflictError, ForbiddenError, NotFoundError } from '@shared/errors'
@@ -20,6 +21,10 @@ const toMember = ({ userId, userName, phone, enterpriseId, enterpriseName, statu
   ...(decidedBy ? { decidedBy } : {}),
 })
 
+/** Colleagues read each other's phone masked; the enterprise's specialist and admins in full (maySeeMemberPhone). */
+const asSeenBy = (actor: Actor, enterprise: { areaId: string; specialistId: string | null }) => (member: StaffMember): StaffMember =>
+  member.phone && !maySeeMemberPhone(actor, enterprise) ? { ...member, phone: maskPhone(member.phone) } : member
+
 async function visibleEnterprise(actor: Actor, enterpriseId: string) {
   const enterprise = await getEnterprise(enterpriseId)
   if (!enterprise || !maySeeEnterprise(actor, enterprise)) throw new NotFoundError('未找到该企业')
@@ -28,9 +33,9 @@ async function visibleEnterprise(actor: Actor, enterpriseId: string) {
 
 /** The enterprise's people: pending requests first, then members, then history. */
 export async function listStaff(actor: Actor, enterpriseId: string): Promise<StaffMember[]> {
-  await visibleEnterprise(actor, enterpriseId)
+  const enterprise = await visibleEnterprise(actor, enterpriseId)
   const order: Record<BindingStatus, number> = { pending: 0, approved: 1, rejected: 2, revoked: 3 }
-  return (await listEnterpriseStaff(enterpriseId)).sort((a, b) => order[a.status] - order[b.status] || b.requestedAt.localeCompare(a.requestedAt)).map(toMember)
+  return (await listEnterpriseStaff(enterpriseId)).sort((a, b) => order[a.status] - order[b.status] || b.requestedAt.localeCompare(a.requestedAt)).map(toMember).map(asSeenBy(actor, enterprise))
 }
 
 /** Open join requests the caller should decide: their portfolio's, or their area's. */
@@ -61,7 +66,7 @@ export async function decideStaff(actor: Actor, enterpriseId: string, userId: st
   const decided = await decideBinding(userId, enterpriseId, rule.from, rule.to, actor.name, now.toISOString())
   if (!decided) throw new ConflictError('INVALID_TRANSITION', decision === 'revoke' ? '该联系人当前不是已通过状态，无法解除' : '该申请已处理，请刷新')
   if (decision !== 'revoke') await markFiledAppeals(actor, enterpriseId, userId, decision, now)
-  return toMember(decided)
+  return asSeenBy(actor, enterprise)(toMember(decided))
 }
 
 async function markFiledAppeals(actor: Actor, enterpriseId: string, userId: string, decision: 'approve' | 'reject', now: Date): Promise<void> {

@@ -19,7 +19,8 @@ export interface DetailContext {
 
 /** Instants stay ISO here; each writer shows them in Shanghai time its own way. */
 export interface DetailRow {
-  id: string
+  /** The appeal's number (诉求编号): what a reader of the sheet looks up in the app. */
+  number: string
   title: string
   enterprise: string
   scale: string
@@ -36,10 +37,12 @@ export interface DetailRow {
   outcome: string
   rating: string
   status: string
+  /** Files attached over the appeal's life (附件数); every row made here has it. */
+  attachments?: number
   phone: string
 }
 
-export type ColumnKind = 'text' | 'time' | 'days'
+export type ColumnKind = 'text' | 'time' | 'days' | 'count'
 
 export interface DetailColumn {
   key: keyof DetailRow
@@ -50,7 +53,7 @@ export interface DetailColumn {
 }
 
 export const DETAIL_COLUMNS: readonly DetailColumn[] = [
-  { key: 'id', header: '编号', kind: 'text', width: 32 },
+  { key: 'number', header: '诉求编号', kind: 'text', width: 18 },
   { key: 'title', header: '诉求标题', kind: 'text', width: 30 },
   { key: 'enterprise', header: '企业', kind: 'text', width: 32 },
   { key: 'scale', header: '企业规模', kind: 'text', width: 10 },
@@ -67,6 +70,7 @@ export const DETAIL_COLUMNS: readonly DetailColumn[] = [
   { key: 'outcome', header: '办理结果', kind: 'text', width: 12 },
   { key: 'rating', header: '评价', kind: 'text', width: 10 },
   { key: 'status', header: '状态', kind: 'text', width: 10 },
+  { key: 'attachments', header: '附件数', kind: 'count', width: 8 },
   { key: 'phone', header: '联系电话', kind: 'text', width: 15 },
 ]
 
@@ -79,7 +83,7 @@ function ratingOf(appeal: Appeal): string {
 export function detailRowOf(appeal: Appeal, context: DetailContext): DetailRow {
   const closed = appeal.status === 'closed'
   return {
-    id: appeal.id,
+    number: appeal.number,
     title: appeal.title,
     enterprise: appeal.enterpriseName,
     scale: appeal.enterpriseScale ? SCALE_LABEL[appeal.enterpriseScale] : '未登记',
@@ -96,6 +100,7 @@ export function detailRowOf(appeal: Appeal, context: DetailContext): DetailRow {
     outcome: appeal.response ? OUTCOME_LABEL[appeal.response.outcome] : '',
     rating: ratingOf(appeal),
     status: STATUS_LABEL[appeal.status],
+    attachments: appeal.attachmentCount ?? 0,
     // The enterprise's contact: whoever filed it for the enterprise. A specialist filing on its
     // behalf after a visit is not the enterprise's contact, so their number is not listed.
     phone: filedByEnterprise(appeal) ? maskPhone(context.phoneOf(appeal.filedBy.id)) : '',

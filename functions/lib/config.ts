@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { templateKeySchema } from '@shared/schemas/notification.schema'
 
 /**
  * Configuration, read once at cold start and validated: a missing table name or a weak token
@@ -14,6 +15,8 @@ const configSchema = z.object({
   S3_ENDPOINT: z.url().optional().or(z.literal('').transform(() => undefined)),
   /** Where report exports are written (a lifecycle rule expires them after 7 days); the local stage's by default. */
   EXPORT_BUCKET: z.string().min(1).default('qinshang-direct-exports-local'),
+  /** Appeals' photos and documents: uploads land under incoming/ (expiring), attached files under attachments/. */
+  ATTACHMENT_BUCKET: z.string().min(1).default('qinshang-direct-attachments-local'),
   TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters'),
   /** Bearer tokens are short-lived; a refresh re-reads the user, so role changes bite within this. */
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(2 * 3600),
@@ -41,6 +44,27 @@ const configSchema = z.object({
   WECHAT_TEMPLATE_DIGEST: z.string().default('local-tpl-digest'),
   /** Which build a pushed message opens: formal (release), trial or developer. */
   WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
+  /**
+   * Templates WeChat granted as long-term subscriptions (长期订阅, offered to 政务民生 categories),
+   * by key, comma-separated: e.g. `progress,evaluation`. One accept lets the server send with such a
+   * template until the user turns it off: no budget is spent and the app does not ask again.
+   * Every other template follows the one-time rule (one message per accept).
+   */
+  WECHAT_LONG_TERM_TEMPLATES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((key) => key.trim()).filter((key) => key !== ''))
+    .pipe(z.array(templateKeySchema, { message: 'WECHAT_LONG_TERM_TEMPLATES lists template keys: task, deadline, evaluation, progress, digest' })),
+  /**
+   * The Token of the mini-program's message push (消息推送, plaintext mode): WeChat signs every
+   * pushed event with it, e.g. the verdicts of mediaCheckAsync. Empty: pushed events are refused.
+   */
+  WECHAT_PUSH_TOKEN: z.string().default(''),
+  /** The city's prefix of appeal numbers (诉求编号, e.g. XT-20261205-0012): 湘潭 → XT. */
+  CITY_PREFIX: z
+    .string()
+    .regex(/^[A-Z]{2,4}$/, 'CITY_PREFIX must be 2–4 capital letters')
+    .default('XT'),
   /** The demo-login routes exist only where this is true (local stage). */
   DEV_LOGIN: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 })

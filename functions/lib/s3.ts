@@ -1,5 +1,6 @@
 import { Transform, type Writable } from 'node:stream'
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, NoSuchKey, S3Client, S3ServiceException } from '@aws-sdk/client-s3'
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post'
 import { Upload } from '@aws-sdk/lib-storage'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { config } from './config'
@@ -66,4 +67,52 @@ export function presignDownload(key: string, fileName: string, asciiFallback: st
   return getSignedUrl(s3, new GetObjectCommand({ Bucket: EXPORT_BUCKET, Key: key, ResponseContentDisposition: attachmentDisposition(fileName, asciiFallback) }), {
     expiresIn: DOWNLOAD_LINK_SECONDS,
   })
+}
+
+export const ATTACHMENT_BUCKET = config.ATTACHMENT_BUCKET
+
+/**
+ * A form that uploads exactly one object: this key, this content type, exactly `size` bytes, until
+ * `expiresSeconds` from now (S3 checks the signed policy; WeChat's uploadFile and a browser's
+ * FormData both send such a form). Returns where to POST and the fields to send before the file.
+ */
+export function presignUploadForm(key: string, contentType: string, size: number, expiresSeconds: number): Promise<{ url: string; fields: Record<string, string> }> {
+  return createPresignedPost(s3, {
+    Bucket: ATTACHMENT_BUCKET,
+    Key: key,
+    Conditions: [['content-length-range', size, size], ['eq', '$Content-Type', contentType]],
+    Fields: { 'Content-Type': contentType },
+    Expires: expiresSeconds,
+  })
+}
+
+/** An uploaded object's size and its first bytes (at most `length`); undefined when there is no such object. */
+export async function readObjectStart(key: string, length: number): Promise<{ size: number; head: Buffer } | undefined> {
+  try {
+    const reply = await s3.send(new GetObjectCommand({ Bucket: ATTACHMENT_BUCKET, Key: key, Range: `bytes=0-${length - 1}` }))
+    const head = Buffer.from(await reply.Body!.transformToByteArray())
+    // "bytes 0-4099/123456": the object's whole size is after the slash (no Content-Range: the whole object came).
+    const total = /\/(\d+)$/.exec(reply.ContentRange ?? '')?.[1]
+    return { size: total ? Number(total) : head.length, head }
+  } catch (error) {
+    if (error instanceof NoSuchKey || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)) return undefined
+    throw error
+  }
+}
+
+/** Copies an uploaded object to where it is kept, with the type it was checked to be. */
+export async function copyAttachmentObject(from: string, to: string, contentType: string): Promise<void> {
+  await s3.send(
+    new CopyObjectCommand({ Bucket: ATTACHMENT_BUCKET, Key: to, CopySource: `${ATTACHMENT_BUCKET}/${from}`, ContentType: contentType, MetadataDirective: 'REPLACE' }),
+  )
+}
+
+export async function deleteAttachmentObject(key: string): Promise<void> {
+  await s3.send(new DeleteObjectCommand({ Bucket: ATTACHMENT_BUCKET, Key: key }))
+}
+
+/** A link to an attached file: images shown in place, documents saved under their own name. */
+export function presignAttachment(key: string, fileName: string, inline: boolean, expiresSeconds = DOWNLOAD_LINK_SECONDS): Promise<string> {
+  const disposition = inline ? 'inline' : attachmentDisposition(fileName, `attachment${fileName.slice(fileName.lastIndexOf('.')).replace(/[^.a-zA-Z0-9]/g, '')}`)
+  return getSignedUrl(s3, new GetObjectCommand({ Bucket: ATTACHMENT_BUCKET, Key: key, ResponseContentDisposition: disposition }), { expiresIn: expiresSeconds })
 }

@@ -14,10 +14,12 @@ import { errorBodySchema } from '@shared/schemas/common.schema'
 import { devIdentitiesSchema, devLoginRequestSchema, loginResponseSchema, meResponseSchema } from '@shared/schemas/user.schema'
 
 import { registerCalendarPaths } from './openapi-calendar'
+import { registerAttachmentPaths } from './openapi-attachments'
 import { registerRosterPaths } from './openapi-roster'
 import { registerSupervisionPaths } from './openapi-supervision'
 import { registerNotificationPaths } from './openapi-notifications'
 import { registerReportPaths } from './openapi-reports'
+import { registerPrivacyPaths } from './openapi-privacy'
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } })
 const errors = {
@@ -82,6 +84,11 @@ export function buildOpenApiDocument(options: { devLogin: boolean }) {
         cursor: z.string().optional(),
         limit: z.number().int().min(1).max(50).optional(),
         status: z.string().optional().meta({ description: `Comma-separated: ${appealStatusSchema.options.join(', ')}` }),
+        number: z
+          .string()
+          .max(40)
+          .optional()
+          .meta({ description: 'An appeal number (诉求编号), e.g. XT-20261205-0012: only that appeal, if the caller may see it (case and full-width forms accepted)' }),
       }),
     },
     responses: { 200: json(appealPageSchema, '一页诉求'), 400: errors[400], 401: errors[401] },
@@ -112,7 +119,9 @@ export function buildOpenApiDocument(options: { devLogin: boolean }) {
   registerCalendarPaths(registry)
   registerSupervisionPaths(registry)
   registerNotificationPaths(registry)
+  registerPrivacyPaths(registry)
   registerReportPaths(registry)
+  registerAttachmentPaths(registry)
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -2,11 +2,12 @@ import { KIND_TEMPLATE } from '@shared/domain/notifications'
 import type { DeliveryStatus } from '@shared/schemas/notification.schema'
 import { describeError, logger } from '../lib/logger'
 import type { NotificationRecord } from '../store/notification.store'
-import { claimDelivery, getBudget, getDelivery, markRefused, markSent, releaseClaim, settleUnsent, type DeliveryRecord } from '../store/push.store'
+import { claimDelivery, getDelivery, getStanding, markRefused, markSent, releaseClaim, settleUnsent, type DeliveryRecord } from '../store/push.store'
+import { mayPush, spendsBudget } from '@shared/domain/push-budget'
 import { findOpenidOfUser } from '../store/user.store'
 import { WeChatError, WECHAT_ERRCODE, type SubscribeMessage, type WeChatClient } from '../services/wechat-client'
 import { checkTexts, ContentCheckUnavailable, type ContentVerdict } from './content-check'
-import { renderData, templateIdOf, userTexts } from '../services/subscribe-templates'
+import { isLongTerm, renderData, templateIdOf, userTexts } from '../services/subscribe-templates'
 import type { Config } from '../lib/config'
 
 /**
@@ -22,6 +23,9 @@ import type { Config } from '../lib/config'
  *     ├─ no openid ──► no_openid     ├─ no budget ──► no_budget
  *     ├─ risky content ──► flagged   └─ template not set up / WeChat not configured ──► failed
  *
+ * A long-term template (长期订阅, WECHAT_LONG_TERM_TEMPLATES) needs no budget but an accept in
+ * force: the claim spends nothing, nothing is given back, and 43101 ends the accept.
+ *
  * The claim is a conditional write made BEFORE WeChat is called, in one transaction with spending
  * the budget: a record handed over twice, or two deliverers racing, find it claimed and do
  * nothing. A crash after the claim (before or after WeChat took the message) leaves it `sending`
@@ -34,7 +38,8 @@ export const MAX_ATTEMPTS = 5
 export interface DeliveryDeps {
   /** null when this deployment has no WeChat credentials: nothing can be pushed. */
   wechat: WeChatClient | null
-  config: Pick<Config, 'WECHAT_TEMPLATE_TASK' | 'WECHAT_TEMPLATE_DEADLINE' | 'WECHAT_TEMPLATE_EVALUATION' | 'WECHAT_TEMPLATE_PROGRESS' | 'WECHAT_TEMPLATE_DIGEST' | 'WECHAT_MINIPROGRAM_STATE'>
+  config: Pick<Config, 'WECHAT_TEMPLATE_TASK' | 'WECHAT_TEMPLATE_DEADLINE' | 'WECHAT_TEMPLATE_EVALUATION' | 'WECHAT_TEMPLATE_PROGRESS' | 'WECHAT_TEMPLATE_DIGEST' | 'WECHAT_MINIPROGRAM_STATE'> &
+    Partial<Pick<Config, 'WECHAT_LONG_TERM_TEMPLATES'>>
   now?: () => Date
 }
 
@@ -48,6 +53,8 @@ export async function deliverNotification(notification: NotificationRecord, deps
   if (existing && existing.status !== 'retry') return 'skipped'
   const previousAttempts = existing?.attempts ?? 0
   const templateId = templateIdOf(KIND_TEMPLATE[notification.kind], deps.config)
+  // A long-term template (长期订阅) pushes while the user's accept is in force and spends nothing.
+  const longTerm = isLongTerm(KIND_TEMPLATE[notification.kind], deps.config)
   const base = { notificationId: notification.id, userId: notification.userId, ...(templateId ? { templateId } : {}) }
   const settle = async (status: DeliveryStatus, extra: Partial<DeliveryRecord> = {}): Promise<DeliveryOutcome> => {
     const settled = await settleUnsent({ ...base, status, attempts: previousAttempts, updatedAt: now().toISOString(), ...extra }, previousAttempts)
@@ -59,7 +66,7 @@ export async function deliverNotification(notification: NotificationRecord, deps
   const openid = await findOpenidOfUser(notification.userId)
   if (!openid) return settle('no_openid')
   // Looked at before the content check, so that nobody's words are sent to WeChat for nothing.
-  if ((await getBudget(notification.userId, templateId)) <= 0) return settle('no_budget')
+  if (!mayPush(await getStanding(notification.userId, templateId), longTerm)) return settle('no_budget')
 
   let verdict: ContentVerdict = 'pass'
   const texts = userTexts(notification.kind, notification.facts)
@@ -75,10 +82,10 @@ export async function deliverNotification(notification: NotificationRecord, deps
     if (verdict === 'risky') return settle('flagged', { verdict })
   }
 
-  const claim = await claimDelivery({ ...base, templateId, previousAttempts, at: now().toISOString(), ...(texts.length > 0 ? { verdict } : {}) })
+  const claim = await claimDelivery({ ...base, templateId, previousAttempts, at: now().toISOString(), spend: spendsBudget(longTerm), ...(texts.length > 0 ? { verdict } : {}) })
   if (claim === 'taken') return 'skipped'
   if (claim === 'no_budget') return settle('no_budget')
-  const held = { notificationId: notification.id, userId: notification.userId, templateId, attempts: previousAttempts + 1 }
+  const held = { notificationId: notification.id, userId: notification.userId, templateId, attempts: previousAttempts + 1, longTerm }
 
   const message: SubscribeMessage = {
     touser: openid,

@@ -43,7 +43,7 @@ function card(message: PageMessage, input: DevWeChatPageInput): string {
   <header><span class="app">亲商直通</span><time>${escape(fitTime(new Date(message.at).toISOString()))}</time></header>
   <h3>${escape(template?.name ?? `模板 ${message.templateId}`)}</h3>
   ${rows.join('\n  ')}
-  <a class="open" href="${escape(link)}" target="_blank" title="${escape(message.page)}">进入小程序查看 ›</a>
+  <a class="open" href="${escape(link)}" target="_blank">进入小程序查看 ›</a>
 </article>`
 }
 

@@ -12,6 +12,8 @@ import { verifySessionToken, type SessionClaims } from '../lib/session-token'
  */
 export async function actorFromClaims(claims: SessionClaims): Promise<Actor> {
   const staff = isEnterpriseStaff(claims) ? await readStaffPartition(claims.sub) : { name: undefined, bindings: [] }
+  // A member's partition without a profile: the account was deleted (注销); its tokens die with it.
+  if (isEnterpriseStaff(claims) && staff.name === undefined) throw new UnauthenticatedError('账号已注销，请重新登录')
   const bindings = staff.bindings
   return {
     id: claims.sub,

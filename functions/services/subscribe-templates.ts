@@ -34,6 +34,8 @@ export interface TemplateDefinition {
 }
 
 const appealTitle: Omit<TemplateField, 'key'> = { kind: 'thing', label: '诉求标题', value: (f) => f.appealTitle, fallback: '企业诉求（详见小程序）', userText: true }
+/** The appeal's number (诉求编号), what the person reads on the phone and searches for in the app. */
+const appealNumber: Omit<TemplateField, 'key'> = { kind: 'character_string', label: '诉求编号', value: (f) => f.appealNumber, fallback: '-' }
 const weekInstant = (week: string | undefined) => (week ? new Date(`${week}T00:00:00.000+08:00`).toISOString() : undefined)
 
 export const TEMPLATES: Record<TemplateKey, TemplateDefinition> = {
@@ -44,7 +46,8 @@ export const TEMPLATES: Record<TemplateKey, TemplateDefinition> = {
     fields: [
       { key: 'phrase1', kind: 'phrase', label: '事项类型', value: (f) => f.phrase, fallback: '待办' },
       { key: 'thing2', ...appealTitle },
-      { key: 'thing3', kind: 'thing', label: '企业名称', value: (f) => f.enterpriseName, fallback: '详见小程序' },
+      // WeChat lets a template keep five keywords: the number takes the enterprise's place (the title names the matter, the page the enterprise).
+      { key: 'character_string3', ...appealNumber },
       { key: 'time4', kind: 'time', label: '办理时限', value: (f) => f.deadline ?? f.at, fallback: '' },
       { key: 'thing5', kind: 'thing', label: '备注', value: (f) => f.note, fallback: '请及时办理' },
     ],
@@ -57,7 +60,7 @@ export const TEMPLATES: Record<TemplateKey, TemplateDefinition> = {
       { key: 'thing1', ...appealTitle },
       { key: 'phrase2', kind: 'phrase', label: '提醒类型', value: (f) => f.phrase, fallback: '时限提醒' },
       { key: 'time3', kind: 'time', label: '办理时限', value: (f) => f.deadline ?? f.at, fallback: '' },
-      { key: 'thing4', kind: 'thing', label: '企业名称', value: (f) => f.enterpriseName, fallback: '详见小程序' },
+      { key: 'character_string4', ...appealNumber },
       { key: 'thing5', kind: 'thing', label: '备注', value: (f) => f.note, fallback: '请抓紧办理' },
     ],
   },
@@ -70,6 +73,7 @@ export const TEMPLATES: Record<TemplateKey, TemplateDefinition> = {
       { key: 'phrase2', kind: 'phrase', label: '评价结果', value: (f) => f.phrase, fallback: '已评价' },
       { key: 'thing3', kind: 'thing', label: '评价内容', value: (f) => f.comment, fallback: '未填写评价内容', userText: true },
       { key: 'time4', kind: 'time', label: '评价时间', value: (f) => f.at, fallback: '' },
+      { key: 'character_string5', ...appealNumber },
     ],
   },
   progress: {
@@ -81,6 +85,7 @@ export const TEMPLATES: Record<TemplateKey, TemplateDefinition> = {
       { key: 'phrase2', kind: 'phrase', label: '办理进度', value: (f) => f.phrase, fallback: '有更新' },
       { key: 'thing3', kind: 'thing', label: '说明', value: (f) => f.note, fallback: '详见小程序' },
       { key: 'time4', kind: 'time', label: '更新时间', value: (f) => f.at, fallback: '' },
+      { key: 'character_string5', ...appealNumber },
     ],
   },
   // Also carries export_ready: the report's name (「雨湖区2026年11月月报」), the day it was made,
@@ -136,3 +141,7 @@ export function renderData(kind: NotificationKind, facts: NotificationFacts, opt
 
 /** The templates this role receives that this deployment has set up, most important first. */
 export const configuredTemplates = (role: Role, config: Config): TemplateKey[] => templatesOfRole(role).filter((key) => templateIdOf(key, config) !== '')
+
+/** Whether WeChat granted this template as a long-term subscription in this deployment (WECHAT_LONG_TERM_TEMPLATES). */
+export const isLongTerm = (key: TemplateKey, config: Partial<Pick<Config, 'WECHAT_LONG_TERM_TEMPLATES'>>): boolean =>
+  (config.WECHAT_LONG_TERM_TEMPLATES ?? []).includes(key)

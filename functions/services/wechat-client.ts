@@ -43,6 +43,16 @@ export interface TextCheckRequest {
   scene: 1 | 2 | 3 | 4
 }
 
+/** mediaCheckAsync v2: an image WeChat fetches and judges later, answering by message push. */
+export interface MediaCheckRequest {
+  /** Where WeChat fetches the image (a presigned link that lasts long enough). */
+  mediaUrl: string
+  /** A user who opened the mini-program within the last two hours, as WeChat requires. */
+  openid: string
+  /** 1 资料, 2 评论, 3 论坛, 4 社交日志. */
+  scene: 1 | 2 | 3 | 4
+}
+
 export interface WeChatClient {
   /** wx.login code → openid (GET /sns/jscode2session). */
   code2Session(code: string): Promise<WeChatSession>
@@ -52,6 +62,8 @@ export interface WeChatClient {
   sendSubscribeMessage(message: SubscribeMessage): Promise<void>
   /** Check a text before it leaves the mini-program (POST /wxa/msg_sec_check, version 2). */
   checkText(request: TextCheckRequest): Promise<{ suggest: TextVerdict; label: number }>
+  /** Ask WeChat to check an image (POST /wxa/media_check_async, version 2); the verdict comes later as a pushed event. */
+  checkMediaAsync(request: MediaCheckRequest): Promise<{ traceId: string }>
 }
 
 /** WeChat said no: `errcode` is WeChat's own number, -1 also stands for "no usable answer at all". */
@@ -123,6 +135,7 @@ const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000
 const errorReplySchema = z.object({ errcode: z.number().int().optional(), errmsg: z.string().optional() })
 const sessionReplySchema = z.object({ openid: z.string().min(1), session_key: z.string().min(1), unionid: z.string().min(1).optional() })
 const tokenReplySchema = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() })
+const mediaCheckReplySchema = z.object({ trace_id: z.string().min(1) })
 const textCheckReplySchema = z.object({ result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().int() }) })
 
 interface Reply {
@@ -306,6 +319,21 @@ export function createHttpWeChatClient(options: HttpWeChatClientOptions): WeChat
             body,
           })
           return parseReply(textCheckReplySchema, readJson(reply), 'msg_sec_check').result
+        }),
+      )
+    },
+
+    checkMediaAsync(request) {
+      // media_type 2: an image.
+      const body = JSON.stringify({ media_url: request.mediaUrl, media_type: 2, version: 2, scene: request.scene, openid: request.openid })
+      return withAccessToken((token) =>
+        withRetry(async () => {
+          const reply = await exchange(`${baseUrl}/wxa/media_check_async?access_token=${encodeURIComponent(token)}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          })
+          return { traceId: parseReply(mediaCheckReplySchema, readJson(reply), 'media_check_async').trace_id }
         }),
       )
     },

@@ -8,6 +8,8 @@ import type { Appeal, CoHandler } from '@shared/schemas/appeal.schema'
  *   sk EVENT#<seq>        its immutable timeline, seq = the version the event produced
  *   sk TASK#<kind>#<id>   one entry per co-handler (gsi2 holder = the department or task force)
  * Idempotency record  IDEM#<userId>#<key> / IDEM, expiring after a day.
+ * Number lookup       APPEALNO#<number> / APPEALNO → the appeal's id: claimed by the filing's
+ *                     transaction only if absent (numbers are unique), read by a search by number.
  * Every index sorts by `<createdAt>#<id>`, so lists from several indexes merge into one order.
  * Every key of the entity is spelled here, once.
  */
@@ -18,6 +20,7 @@ export const KEYS = {
   lastEvent: 'EVENT#~',
   task: (appealId: string, c: Pick<CoHandler, 'kind' | 'id'>) => ({ pk: `APPEAL#${appealId}`, sk: `TASK#${c.kind}#${c.id}` }),
   idempotency: (userId: string, key: string) => ({ pk: `IDEM#${userId}#${key}`, sk: 'IDEM' }),
+  number: (number: string) => ({ pk: `APPEALNO#${number}`, sk: 'APPEALNO' }),
   /** gsi1: an enterprise's appeals. */
   enterprise: (enterpriseId: string) => `ENT#${enterpriseId}`,
   /** gsi2: what a holder has in hand — an owner, an area's duty queue, a co-handling unit. */

@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { AppealWritePlan, WorkIndexEntry } from '@shared/domain/appeal-write-plan'
 import type { Appeal, AppealEvent, CoHandler } from '@shared/schemas/appeal.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
@@ -60,6 +61,9 @@ const taskItem = (appeal: Appeal, c: CoHandler) => ({
   id: c.id,
 })
 
+/** The number's lookup entry: which appeal holds it. */
+const numberItem = (number: string, appealId: string) => ({ ...KEYS.number(number), entity: 'APPEAL_NUMBER', appealId })
+
 const eventItem = (event: AppealEvent) => ({ ...KEYS.event(event.appealId, event.seq), entity: 'EVENT', ...event })
 
 /** A submission's idempotency record: the caller's key, what was asked, and the appeal it made. */
@@ -73,8 +77,8 @@ export interface IdempotencyWrite {
 /**
  * Access pattern: write one change of an appeal, as the domain planned it — the appeal (new, or
  * only if still at the version the change was decided on), its event, the inbox entries of the
- * co-handlers it asks and, for a submission, its idempotency record. The items of one
- * transaction; the caller adds the other entities' items.
+ * co-handlers it asks and, for a submission, its number's lookup entry and its idempotency
+ * record. The items of one transaction; the caller adds the other entities' items.
  */
 export function appealWrites(plan: AppealWritePlan, idempotency?: IdempotencyWrite): TransactItems {
   const { appeal } = plan
@@ -101,6 +105,9 @@ export function appealWrites(plan: AppealWritePlan, idempotency?: IdempotencyWri
           },
         },
     { Put: { TableName: TABLE, Item: eventItem(plan.event), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...(plan.numberClaim === null
+      ? []
+      : [{ Put: { TableName: TABLE, Item: numberItem(plan.numberClaim, appeal.id), ConditionExpression: 'attribute_not_exists(pk)' } }]),
     ...plan.newTasks.map((c) => ({ Put: { TableName: TABLE, Item: taskItem(appeal, c) } })),
   ]
 }
@@ -109,6 +116,12 @@ export function appealWrites(plan: AppealWritePlan, idempotency?: IdempotencyWri
 export async function getIdempotencyRecord(userId: string, key: string): Promise<IdempotencyRecord | undefined> {
   const result = await dynamo.send(new GetCommand({ TableName: TABLE, Key: KEYS.idempotency(userId, key), ConsistentRead: true }))
   return result.Item ? { requestHash: String(result.Item.requestHash), appealId: String(result.Item.appealId) } : undefined
+}
+
+/** Access pattern: the id of the appeal holding a number (诉求编号), if any. */
+export async function getAppealIdByNumber(number: string): Promise<string | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: TABLE, Key: KEYS.number(number), ConsistentRead: true }))
+  return result.Item ? String(result.Item.appealId) : undefined
 }
 
 /** Access pattern: one appeal by id, as last written. */
@@ -158,5 +171,34 @@ export async function getAppeals(ids: readonly string[]): Promise<Appeal[]> {
  * (functions/reports/rebuild.use-case.ts). Not for request paths, which write transactionally.
  */
 export function appealBulkItems(appeal: Appeal, events: readonly AppealEvent[], workIndex: WorkIndexEntry): Record<string, unknown>[] {
-  return [appealItem(appeal, workIndex), ...events.map(eventItem), ...appeal.coHandlers.map((c) => taskItem(appeal, c))]
+  return [appealItem(appeal, workIndex), numberItem(appeal.number, appeal.id), ...events.map(eventItem), ...appeal.coHandlers.map((c) => taskItem(appeal, c))]
+}
+
+/**
+ * Access pattern: the filer deleted their account — their name on the appeal is replaced, only if
+ * they are still its filer and it is still at the version read. The version moves on, so that a
+ * change decided on the old item cannot write the old name back. False when the appeal moved meanwhile.
+ */
+export async function renameFiler(appealId: string, userId: string, version: number, name: string): Promise<boolean> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: KEYS.appeal(appealId),
+        UpdateExpression: 'SET filedBy.#name = :name, version = :next',
+        ConditionExpression: 'attribute_exists(pk) AND filedBy.id = :user AND version = :version',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: { ':name': name, ':user': userId, ':version': version, ':next': version + 1 },
+      }),
+    )
+    return true
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false
+    throw error
+  }
+}
+
+/** Access pattern: rewrite timeline events in place (a deleted account's name taken out of them). */
+export async function rewriteEvents(events: readonly AppealEvent[]): Promise<void> {
+  for (const event of events) await dynamo.send(new PutCommand({ TableName: TABLE, Item: eventItem(event) }))
 }

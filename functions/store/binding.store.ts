@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { BindingStatus, StaffMember } from '@shared/schemas/user.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
@@ -174,5 +174,12 @@ export async function movePendingBindings(enterpriseId: string, from: string | n
       // Decided or moved in the meantime: nothing to move.
       if (!(error instanceof ConditionalCheckFailedException)) throw error
     })
+  }
+}
+
+/** Access pattern: remove every binding of a user (their account is deleted); the pending queues lose them with the items. */
+export async function deleteBindingsOf(userId: string): Promise<void> {
+  for (const binding of await listBindings(userId)) {
+    await dynamo.send(new DeleteCommand({ TableName: TABLE, Key: bindingKey(userId, binding.enterpriseId) }))
   }
 }

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException, TransactionConflictException } from '@
 import { GetCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb'
 import type { Actor } from '@shared/domain/actor'
 import type { CountDelta } from '@shared/domain/appeal-counts'
+import type { EnterpriseSearchTerms } from '@shared/domain/enterprise-search'
 import type { Enterprise, Scale } from '@shared/schemas/catalog.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { stripKeys } from './keys'
@@ -82,6 +83,8 @@ export interface EnterpriseQuery {
   specialistId?: string
   scale?: Scale
   hasOpenAppeals?: boolean
+  /** A roster search (shared/domain/enterprise-search.ts): any of its terms matching keeps the enterprise. */
+  search?: EnterpriseSearchTerms
   limit: number
   /** Resume after this index position (the `next` of the page before); none: the first page. */
   after?: string
@@ -99,7 +102,8 @@ function startKeyAfter(index: 'gsi1' | 'gsi2', partition: string, position: stri
 
 /**
  * Access pattern: one page of an area's enterprises or of a specialist's portfolio, filtered by
- * scale and by whether appeals are open. A filtered page may come back short with a `next`.
+ * scale, by whether appeals are open and by a search. A filtered page may come back short with a
+ * `next`: `limit` enterprises of the partition are read, and only the matching ones returned.
  */
 export async function queryEnterprises(query: EnterpriseQuery): Promise<{ items: EnterpriseRecord[]; next: string | null }> {
   const byPortfolio = query.specialistId !== undefined
@@ -113,6 +117,19 @@ export async function queryEnterprises(query: EnterpriseQuery): Promise<{ items:
   if (query.scale) filter('scale = :scale', ':scale', query.scale)
   if (query.hasOpenAppeals === true) filter('openAppeals > :zero', ':zero', 0)
   if (query.hasOpenAppeals === false) filter('(attribute_not_exists(openAppeals) OR openAppeals = :zero)', ':zero', 0)
+  const names: Record<string, string> = {}
+  if (query.search) {
+    const { text, code, phone } = query.search
+    Object.assign(names, { '#name': 'name', '#contact': 'contact' })
+    Object.assign(values, { ':text': text, ':code': code })
+    const either = ['contains(#name, :text)', 'contains(creditCode, :code)', 'contains(#contact.#name, :text)']
+    if (phone !== null) {
+      names['#phone'] = 'phone'
+      values[':phone'] = phone
+      either.push('contains(#contact.#phone, :phone)')
+    }
+    filters.push(`(${either.join(' OR ')})`)
+  }
   const index = byPortfolio ? 'gsi2' : 'gsi1'
   const partition = values[':pk'] as string
   const page = await dynamo.send(
@@ -121,6 +138,7 @@ export async function queryEnterprises(query: EnterpriseQuery): Promise<{ items:
       IndexName: index,
       KeyConditionExpression: `${index}pk = :pk`,
       ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
       ExpressionAttributeValues: values,
       Limit: query.limit,
       ExclusiveStartKey: query.after ? startKeyAfter(index, partition, query.after) : undefined,

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { batchGetAll } from './batch'
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { DeliveryStatus, SubscribeResult } from '@shared/schemas/notification.schema'
@@ -48,6 +48,13 @@ export function getBudgets(userId: string): Promise<BudgetRecord[]> {
 export async function getBudget(userId: string, templateId: string): Promise<number> {
   const result = await dynamo.send(new GetCommand({ TableName: TABLE, Key: budgetKey(userId, templateId), ConsistentRead: true }))
   return Math.max(0, Number(result.Item?.count ?? 0))
+}
+
+/** Access pattern: one user's standing with one template: messages left and their last answer. */
+export async function getStanding(userId: string, templateId: string): Promise<{ count: number; lastResult?: SubscribeResult }> {
+  const result = await dynamo.send(new GetCommand({ TableName: TABLE, Key: budgetKey(userId, templateId), ConsistentRead: true }))
+  const lastResult = result.Item?.lastResult as SubscribeResult | undefined
+  return { count: Math.max(0, Number(result.Item?.count ?? 0)), ...(lastResult ? { lastResult } : {}) }
 }
 
 /** Access pattern: the budgets of one template for many users (an area's specialists), by user id. */
@@ -124,7 +131,16 @@ export type ClaimResult = 'claimed' | 'taken' | 'no_budget'
  * recipient's messages of that template, in one transaction: either both or neither. 'taken'
  * when another deliverer claimed (or settled) it first; 'no_budget' when nothing is left.
  */
-export async function claimDelivery(claim: { notificationId: string; userId: string; templateId: string; previousAttempts: number; at: string; verdict?: string }): Promise<ClaimResult> {
+export async function claimDelivery(claim: {
+  notificationId: string
+  userId: string
+  templateId: string
+  previousAttempts: number
+  at: string
+  verdict?: string
+  /** false for a long-term template: the claim alone, nothing counted. */
+  spend?: boolean
+}): Promise<ClaimResult> {
   const record: DeliveryRecord = {
     notificationId: claim.notificationId,
     userId: claim.userId,
@@ -145,16 +161,20 @@ export async function claimDelivery(claim: { notificationId: string; userId: str
           ExpressionAttributeValues: { ':retry': 'retry', ':attempts': claim.previousAttempts },
         },
       },
-      {
-        Update: {
-          TableName: TABLE,
-          Key: budgetKey(claim.userId, claim.templateId),
-          UpdateExpression: 'SET #count = #count - :one',
-          ConditionExpression: '#count >= :one',
-          ExpressionAttributeNames: { '#count': 'count' },
-          ExpressionAttributeValues: { ':one': 1 },
-        },
-      },
+      ...(claim.spend === false
+        ? []
+        : [
+            {
+              Update: {
+                TableName: TABLE,
+                Key: budgetKey(claim.userId, claim.templateId),
+                UpdateExpression: 'SET #count = #count - :one',
+                ConditionExpression: '#count >= :one',
+                ExpressionAttributeNames: { '#count': 'count' },
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
+          ]),
     ])
     return 'claimed'
   } catch (error) {
@@ -171,6 +191,8 @@ interface Held {
   userId: string
   templateId: string
   attempts: number
+  /** A long-term template's push spent nothing: nothing is given back, and a 43101 ends the accept. */
+  longTerm?: boolean
 }
 
 const heldCondition = {
@@ -208,15 +230,19 @@ export async function releaseClaim(held: Held, status: 'retry' | 'failed', error
         ExpressionAttributeValues: { ':status': status, ':at': at, ':errcode': error.errcode, ':errmsg': error.errmsg, ':sending': 'sending', ':attempts': held.attempts },
       },
     },
-    {
-      Update: {
-        TableName: TABLE,
-        Key: budgetKey(held.userId, held.templateId),
-        UpdateExpression: 'ADD #count :one',
-        ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':one': 1 },
-      },
-    },
+    ...(held.longTerm
+      ? []
+      : [
+          {
+            Update: {
+              TableName: TABLE,
+              Key: budgetKey(held.userId, held.templateId),
+              UpdateExpression: 'ADD #count :one',
+              ExpressionAttributeNames: { '#count': 'count' },
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        ]),
   ])
 }
 
@@ -240,9 +266,10 @@ export async function markRefused(held: Held, error: { errcode: number; errmsg: 
       Update: {
         TableName: TABLE,
         Key: budgetKey(held.userId, held.templateId),
-        UpdateExpression: 'SET #count = :zero, updatedAt = :at',
+        // A long-term accept is over too: the user turned the template off, the app asks again.
+        UpdateExpression: held.longTerm ? 'SET #count = :zero, updatedAt = :at, lastResult = :off' : 'SET #count = :zero, updatedAt = :at',
         ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':zero': 0, ':at': at },
+        ExpressionAttributeValues: { ':zero': 0, ':at': at, ...(held.longTerm ? { ':off': 'reject' } : {}) },
       },
     },
   ])
@@ -263,4 +290,11 @@ export async function getTextVerdict(textHash: string): Promise<TextVerdictRecor
 /** Access pattern: keep WeChat's verdict on a text. */
 export async function putTextVerdict(textHash: string, verdict: TextVerdictRecord): Promise<void> {
   await dynamo.send(new PutCommand({ TableName: TABLE, Item: { ...verdictKey(textHash), entity: 'TEXT_VERDICT', expiresAt: expiry(verdict.checkedAt), ...verdict } }))
+}
+
+/** Access pattern: forget a user's subscription counts (their account is deleted). */
+export async function deleteBudgetsOf(userId: string): Promise<void> {
+  for (const record of await getBudgets(userId)) {
+    await dynamo.send(new DeleteCommand({ TableName: TABLE, Key: budgetKey(userId, record.templateId) }))
+  }
 }

@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { Role } from '@shared/schemas/common.schema'
 import { TABLE, dynamo } from '../lib/dynamo'
 import { batchGetAll, batchWriteAll } from './batch'
@@ -15,6 +16,8 @@ export interface UserRecord {
   areaId?: string
   departmentId?: string
   taskForceId?: string
+  /** The privacy guide this user last agreed to (shared/domain/privacy.ts). */
+  privacyConsent?: { version: string; at: string }
 }
 
 const userKey = (id: string) => ({ pk: userPartition(id), sk: 'PROFILE' })
@@ -157,4 +160,63 @@ export async function createUserForOpenid(user: UserRecord, openid: string, at: 
     if (error instanceof WriteConflict) return false
     throw error
   }
+}
+
+/**
+ * Access pattern: record the user's agreement to a version of the privacy guide, on their profile.
+ * Returns false when the profile does not exist (deleted meanwhile).
+ */
+export async function recordPrivacyConsent(id: string, consent: { version: string; at: string }): Promise<boolean> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: userKey(id),
+        UpdateExpression: 'SET privacyConsent = :consent',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':consent': consent },
+      }),
+    )
+    return true
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false
+    throw error
+  }
+}
+
+/** Access pattern: every WeChat identity linked to a user (to show that one is, and to remove them with the account). */
+export async function listOpenidsOfUser(userId: string): Promise<string[]> {
+  const items = await queryAll<{ openid: string }>({
+    TableName: TABLE,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': openidsOfUser(userId) },
+  })
+  return items.map((item) => String(item.openid))
+}
+
+/**
+ * Access pattern: remove a user's WeChat identities — each only while it still points at them
+ * (an openid relinked to someone else meanwhile stays theirs).
+ */
+export async function unlinkOpenids(userId: string, openids: readonly string[]): Promise<void> {
+  for (const openid of openids) {
+    await dynamo
+      .send(
+        new DeleteCommand({
+          TableName: TABLE,
+          Key: openidKey(openid),
+          ConditionExpression: 'userId = :user',
+          ExpressionAttributeValues: { ':user': userId },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error
+      })
+  }
+}
+
+/** Access pattern: delete a user's profile (their account): from then on no session of theirs authenticates. */
+export async function deleteUserProfile(id: string): Promise<void> {
+  await dynamo.send(new DeleteCommand({ TableName: TABLE, Key: userKey(id) }))
 }

@@ -42,6 +42,9 @@ const siteIcons =
     ? ['favicon.ico', 'favicon.svg'].map((file) => ({ from: `public/${file}`, to: path.join(outputRoot, file) }))
     : []
 
+/** weapp only: what WeChat's search may index (app.config.ts sitemapLocation); Taro does not copy it by itself. */
+const sitemap = process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: path.join(outputRoot, 'sitemap.json') }] : []
+
 export default defineConfig<'webpack5'>(() => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'qinshang-direct',
@@ -58,7 +61,7 @@ export default defineConfig<'webpack5'>(() => {
     },
     defineConstants: {},
     alias: { '@shared': sharedDir, 'chinese-days$': chineseDaysBundle },
-    copy: { patterns: siteIcons, options: {} },
+    copy: { patterns: [...siteIcons, ...sitemap], options: {} },
     framework: 'react',
     // errorLevel 1: a compile error fails the build (exit code 1) on both targets.
     compiler: { type: 'webpack5', errorLevel: 1 },

@@ -16,7 +16,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/account',
-      pages: ['invitation/index'],
+      pages: ['invitation/index', 'privacy/index', 'data/index'],
     },
     {
       root: 'packages/admin',
@@ -39,6 +39,12 @@ export default defineAppConfig({
   // h5 only: Taro's slide animation hides the previous page on a ~300 ms timer, and a tab
   // switch inside that window leaves the tab page hidden (blank screen). Instant switches avoid it.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
+  // weapp: inject only the components a page renders (faster first screen), and let WeChat's
+  // search index the public pages alone, the card and the privacy guide (src/sitemap.json,
+  // copied by config/index.ts).
+  ...(process.env.TARO_ENV === 'weapp' ? { lazyCodeLoading: 'requiredComponents', sitemapLocation: 'sitemap.json' } : {}),
+  // weapp: privacy APIs wait for the user's consent (services/privacy.ts answers onNeedPrivacyAuthorization).
+  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
   window: {
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '亲商直通',

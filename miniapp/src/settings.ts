@@ -18,6 +18,8 @@ export const ROUTES = {
   appealDetail: '/packages/appeal/detail/index',
   card: '/pages/card/index',
   claimInvitation: '/packages/account/invitation/index',
+  privacy: '/packages/account/privacy/index',
+  myData: '/packages/account/data/index',
   staff: '/packages/enterprise/staff/index',
   roster: '/packages/admin/roster/index',
   enterprises: '/packages/admin/enterprises/index',

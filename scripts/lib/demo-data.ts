@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import * as z from 'zod'
+import { CITY_PREFIX_PATTERN } from '../../shared/domain/appeal-number'
 import { areaSchema, categorySchema, departmentSchema, enterpriseSchema, taskForceSchema } from '../../shared/schemas/catalog.schema'
 
 export const DEMO_CITY_FILE = join(resolve(dirname(new URL(import.meta.url).pathname), '..', '..'), 'data', 'demo', 'xiangtan.json')
@@ -9,7 +10,8 @@ const person = { id: z.string(), name: z.string(), phone: z.string() }
 
 /** The shape of data/demo/xiangtan.json, checked before anything is written. */
 export const demoCitySchema = z.object({
-  city: z.object({ id: z.string(), name: z.string(), division: z.string(), timezone: z.literal('Asia/Shanghai') }),
+  // `code`: the prefix of the city's appeal numbers (湘潭 → XT), the server's CITY_PREFIX.
+  city: z.object({ id: z.string(), name: z.string(), code: z.string().regex(CITY_PREFIX_PATTERN), division: z.string(), timezone: z.literal('Asia/Shanghai') }),
   areas: z.array(areaSchema),
   departments: z.array(departmentSchema),
   taskForces: z.array(taskForceSchema),

@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/domain/actor'
 import { shanghaiDate, type WorkingCalendar } from '../../shared/domain/calendar'
 import { hasOpenTask } from '../../shared/domain/co-tasks'
 import { newAppeal } from '../../shared/domain/new-appeal'
+import { appealNumberDay, appealNumberShard, formatAppealNumber } from '../../shared/domain/appeal-number'
 import type { Appeal, AppealEvent, CoHandler, Outcome, Rating } from '../../shared/schemas/appeal.schema'
 import type { Category } from '../../shared/schemas/catalog.schema'
 import { AppealLife } from './gen-life'
@@ -16,7 +17,8 @@ import { actorOf, staffOf, type GenEnterprise, type GenUser, type GenWorld } fro
  * with the table's catalog and deadlines on the working calendar, `applyAction` takes every step
  * with the real actors (the enterprise's contact files and evaluates, its specialist handles,
  * departments co-handle, admins assign, extend), and `sweepAppeal` marks what is late and closes
- * what nobody evaluated. Deterministic: appeal n depends only on (seed, n, now, city, calendar).
+ * what nobody evaluated. Deterministic: appeal n depends only on (seed, n, now, city, calendar),
+ * its number also on the appeals generated before it.
  */
 
 export interface GenerateOptions {
@@ -25,12 +27,19 @@ export interface GenerateOptions {
   months: number
   seed: number
   now: Date
+  /** The city's prefix of appeal numbers; the demo city's (XT, data/demo/xiangtan.json) by default. */
+  prefix?: string
+  /** Where each day's number counters stand already (`<YYYYMMDD>#<shard>` → last sequence): numbers continue after them. */
+  numbersAfter?: ReadonlyMap<string, number>
 }
 
 export interface GeneratedAppeal {
   appeal: Appeal
   events: AppealEvent[]
 }
+
+/** The demo city's prefix of appeal numbers (湘潭 → XT), as in data/demo/xiangtan.json. */
+export const DEMO_CITY_PREFIX = 'XT'
 
 /** The shares of the story's branches (of the appeals that get that far). */
 export const MIX = {
@@ -281,7 +290,23 @@ function evaluate(plan: Plan, random: Random, life: AppealLife, staff: Actor, sh
   return evaluates && life.act(at, staff, { type: 'evaluate', rating, comment })
 }
 
-function generateOne(plan: Plan, index: number, makeId: (time: number, random: Random) => string): GeneratedAppeal {
+/**
+ * Numbers as the server draws them — the day's counter picked by the appeal's id — each counter
+ * counting in generation order. The loader raises the stored counters past them
+ * (load-generated.ts), so that appeals filed later that day get numbers of their own.
+ */
+function numberer(prefix: string, after: ReadonlyMap<string, number> = new Map()): (id: string, filedAt: Date) => string {
+  const counters = new Map(after)
+  return (id, filedAt) => {
+    const day = appealNumberDay(filedAt)
+    const shard = appealNumberShard(id)
+    const sequence = (counters.get(`${day}#${shard}`) ?? 0) + 1
+    counters.set(`${day}#${shard}`, sequence)
+    return formatAppealNumber({ prefix, day, sequence, shard })
+  }
+}
+
+function generateOne(plan: Plan, index: number, makeId: (time: number, random: Random) => string, numberOf: (id: string, filedAt: Date) => string): GeneratedAppeal {
   const { world, calendar, cast, options } = plan
   const random = Random.forItem(options.seed, index)
   const enterprise = world.enterprises[plan.enterprises.draw(random)]!
@@ -297,6 +322,7 @@ function generateOne(plan: Plan, index: number, makeId: (time: number, random: R
       { enterpriseId: enterprise.id, categoryId: category.id, title: topic.title, description: topic.description },
       {
         id,
+        number: numberOf(id, filedAt),
         now: filedAt,
         actor: staff,
         enterprise,
@@ -358,5 +384,6 @@ export function* generateAppeals(world: GenWorld, calendar: WorkingCalendar, opt
     current = random
     return `ap-${ulid(time).toLowerCase()}`
   }
-  for (let index = 0; index < options.appeals; index++) yield generateOne(plan, index, makeId)
+  const numberOf = numberer(options.prefix ?? DEMO_CITY_PREFIX, options.numbersAfter)
+  for (let index = 0; index < options.appeals; index++) yield generateOne(plan, index, makeId, numberOf)
 }

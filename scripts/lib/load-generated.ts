@@ -1,5 +1,7 @@
 import { countDelta } from '../../shared/domain/appeal-counts'
 import { workIndexOf } from '../../shared/domain/appeal-write-plan'
+import { parseAppealNumber } from '../../shared/domain/appeal-number'
+import { shanghaiDate } from '../../shared/domain/calendar'
 import type { WorkingCalendar } from '../../shared/domain/calendar'
 import type { AppealStatus } from '../../shared/schemas/appeal.schema'
 import type { GeneratedAppeal } from './generate-appeals'
@@ -65,10 +67,42 @@ async function addEnterpriseCounters(deltas: Map<string, { open: number; closed:
   )
 }
 
+/** Raises the stored number counters past the numbers loaded, so that later filings of those days get new ones. */
+async function raiseNumberCounters(highest: Map<string, number>): Promise<void> {
+  const { raiseNumberSequence } = await import('../../functions/store/appeal-number.store')
+  const queue = [...highest]
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let next = queue.pop(); next; next = queue.pop()) {
+        const [prefix, day, shard] = next[0].split('#') as [string, string, string]
+        await raiseNumberSequence(prefix, day, Number(shard), next[1])
+      }
+    }),
+  )
+}
+
 /**
- * Writes the appeals (with their timelines when asked), the enterprises' counters, then
- * recounts the report cells from the stored appeals (`rebuildReports` with apply): the cells
- * come out exactly as the per-change transactions would have left them, which the recount's
+ * Where the number counters of each day from `from` to `to` (Shanghai dates) stand, as the
+ * generator's `numbersAfter`: a second run over the same days numbers on from the first.
+ */
+export async function storedNumberSequences(prefix: string, from: Date, to: Date): Promise<Map<string, number>> {
+  const { daySequences } = await import('../../functions/store/appeal-number.store')
+  const days: string[] = []
+  for (let at = from.getTime(); shanghaiDate(new Date(at)) <= shanghaiDate(to); at += 86_400_000) days.push(shanghaiDate(new Date(at)).replace(/-/g, ''))
+  const found = new Map<string, number>()
+  const queue = [...days]
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let day = queue.pop(); day; day = queue.pop()) for (const [shard, sequence] of await daySequences(prefix, day)) found.set(`${day}#${shard}`, sequence)
+    }),
+  )
+  return found
+}
+
+/**
+ * Writes the appeals (with their timelines when asked, and their numbers' lookups), the
+ * enterprises' and the number counters, then recounts the report cells from the stored appeals
+ * (`rebuildReports` with apply): the cells come out exactly as the per-change transactions would have left them, which the recount's
  * check mode confirms afterwards.
  */
 export async function loadGenerated(source: Iterable<GeneratedAppeal>, options: LoadOptions): Promise<LoadSummary> {
@@ -81,6 +115,7 @@ export async function loadGenerated(source: Iterable<GeneratedAppeal>, options: 
   const parallel = options.parallel ?? DEFAULT_PARALLEL
   const summary: LoadSummary = { appeals: 0, items: 0, events: 0, byStatus: {}, notEvaluated: 0, reopened: 0, cellsWritten: 0, writeMs: 0, rebuildMs: 0 }
   const counters = new Map<string, { open: number; closed: number }>()
+  const highestNumbers = new Map<string, number>()
   const started = Date.now()
 
   let pending: Record<string, unknown>[] = []
@@ -106,6 +141,11 @@ export async function loadGenerated(source: Iterable<GeneratedAppeal>, options: 
     summary.byStatus[appeal.status] = (summary.byStatus[appeal.status] ?? 0) + 1
     if (appeal.notEvaluated) summary.notEvaluated++
     if (appeal.reopenCount > 0) summary.reopened++
+    const number = parseAppealNumber(appeal.number)
+    if (number) {
+      const counter = `${number.prefix}#${number.day}#${number.shard}`
+      highestNumbers.set(counter, Math.max(highestNumbers.get(counter) ?? 0, number.sequence))
+    }
     const delta = countDelta(null, appeal.status)
     const counter = counters.get(appeal.enterpriseId) ?? { open: 0, closed: 0 }
     counters.set(appeal.enterpriseId, { open: counter.open + delta.open, closed: counter.closed + delta.closed })
@@ -117,7 +157,7 @@ export async function loadGenerated(source: Iterable<GeneratedAppeal>, options: 
   summary.items += pending.length
   await flush()
   await inFlight
-  await addEnterpriseCounters(counters)
+  await Promise.all([addEnterpriseCounters(counters), raiseNumberCounters(highestNumbers)])
   summary.writeMs = Date.now() - started
 
   options.onRecount?.()

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { route, type Answer } from './wechat-stand-in/routes'
+import { route, type Answer, type MediaChecks } from './wechat-stand-in/routes'
 import { AccessTokens, Faults, LoginCodes, SentMessages, type SentMessage } from './wechat-stand-in/state'
 import { wechatError } from './wechat-stand-in/wechat-errors'
 
@@ -19,6 +19,8 @@ export interface WeChatStandIn {
   requests: ReadonlyArray<{ method: string; path: string; at: number }>
   /** Subscribe messages accepted, oldest first (what /dev/messages answers). */
   messages(openid?: string): SentMessage[]
+  /** Media-check verdicts pushed so far, once every check under way has been pushed. */
+  mediaChecks(): Promise<Array<{ traceId: string; suggest: string; status: number }>>
 }
 
 export interface WeChatStandInOptions {
@@ -29,6 +31,9 @@ export interface WeChatStandInOptions {
   appSecret: string
   tokenTtlSeconds?: number
   now?: () => number
+  /** Where mediaCheckAsync verdicts are pushed (the API's message-push route), and the Token that signs them. */
+  pushUrl?: string
+  pushToken?: string
 }
 
 /** Nothing the stand-in accepts comes near this; it only guards against runaway clients. */
@@ -77,6 +82,7 @@ export async function startWeChatStandIn(options: WeChatStandInOptions): Promise
     messages: new SentMessages(),
     requestLog: () => requests,
     now,
+    media: { pushUrl: options.pushUrl, pushToken: options.pushToken ?? '', pushed: [], inFlight: new Set<Promise<void>>() } as MediaChecks,
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -120,6 +126,10 @@ export async function startWeChatStandIn(options: WeChatStandInOptions): Promise
     port,
     requests,
     messages: (openid) => state.messages.list(openid),
+    mediaChecks: async () => {
+      await Promise.all([...state.media.inFlight])
+      return state.media.pushed
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))

@@ -35,6 +35,11 @@ export interface AppealWritePlan {
   expectedVersion: number | null
   /** The appeal as it will be stored, its report tally included. */
   appeal: Appeal
+  /**
+   * A filing's number (the appeal's own, an input drawn before the plan): claimed in the same
+   * transaction, which fails if another appeal holds it. Null for every later change.
+   */
+  numberClaim: string | null
   event: AppealEvent
   /** Co-handlers asked by this change: each gets an entry in its inbox. */
   newTasks: CoHandler[]
@@ -62,6 +67,7 @@ export function planAppealWrite(before: Appeal | null, changed: Appeal, event: A
   return {
     expectedVersion: before ? before.version : null,
     appeal,
+    numberClaim: before ? null : appeal.number,
     event,
     newTasks: appeal.coHandlers.filter((c) => !before?.coHandlers.some((b) => b.kind === c.kind && b.id === c.id)),
     enterpriseCounts: countDelta(before ? event.from : null, appeal.status),

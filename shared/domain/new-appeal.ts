@@ -6,6 +6,8 @@ import { routeAppeal } from './routing'
 
 export interface NewAppealContext {
   id: string
+  /** Its number (诉求编号), drawn for this filing (appeal-number.ts). */
+  number: string
   now: Date
   actor: Actor
   enterprise: Enterprise
@@ -33,6 +35,7 @@ export function newAppeal(request: SubmitAppealRequest, ctx: NewAppealContext): 
   const resolution = workingDeadline(ctx.now, ctx.category.resolveDays, ctx.calendar)
   const appeal: Appeal = {
     id: ctx.id,
+    number: ctx.number,
     enterpriseId: ctx.enterprise.id,
     enterpriseName: ctx.enterprise.name,
     enterpriseScale: ctx.enterprise.scale,

@@ -32,6 +32,8 @@ export interface NotificationFacts {
   /** When it happened (ISO). */
   at: string
   appealTitle?: string
+  /** The appeal's number (诉求编号). */
+  appealNumber?: string
   /** Who wrote the enterprise's words (the filer): WeChat's content check asks for their openid. */
   authorId?: string
   enterpriseName?: string
@@ -133,7 +135,7 @@ const filer = (a: Appeal): Target | null => (filedByEnterprise(a) && !a.filerRej
 export function appealNotices({ before, after, event }: AppealChange): Notice[] {
   const a = after
   const about = `${a.enterpriseName}：${a.title}`
-  const base = { appealTitle: a.title, authorId: a.filedBy.id, enterpriseName: a.enterpriseName, at: event.at }
+  const base = { appealTitle: a.title, appealNumber: a.number, authorId: a.filedBy.id, enterpriseName: a.enterpriseName, at: event.at }
   const notices: Notice[] = []
   const add = (target: Target | null, kind: NotificationKind, title: string, body: string, facts: Partial<NotificationFacts>) => {
     if (target) notices.push({ target, kind, title, body: clip(body), facts: { ...base, ...facts } })

@@ -97,6 +97,7 @@ const evaluatedUnsatisfiedWithin = (appeal: Appeal, from: number, to: number): b
 
 const brief = (appeal: Appeal): DigestAppeal => ({
   id: appeal.id,
+  number: appeal.number,
   title: appeal.title,
   enterpriseName: appeal.enterpriseName,
   areaId: appeal.areaId,

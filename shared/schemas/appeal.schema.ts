@@ -3,6 +3,8 @@ import { categoryIdSchema, enterpriseIdSchema, INVALID_CURSOR_MESSAGE, instantSc
 import { scaleSchema } from './catalog.schema'
 import { optionalText, requiredText } from './text.schema'
 import { evaluationCommentProblem, UNSATISFIED_REASON_MIN } from '../domain/evaluation'
+import { attachmentIdsSchema, attachmentSchema } from './attachment.schema'
+import { APPEAL_NUMBER_PATTERN, normaliseAppealNumber } from '../domain/appeal-number'
 
 /** An appeal's id as submit-appeal mints it: `ap-` and a lower-case ulid. */
 export const appealIdSchema = mintedIdSchema('ap', '诉求编号不正确')
@@ -35,6 +37,7 @@ export const submitAppealRequestSchema = z
     categoryId: categoryIdSchema,
     title: requiredText('标题', TITLE_MAX, { min: 2 }),
     description: trimmed(5, DESCRIPTION_MAX, '诉求内容'),
+    attachments: attachmentIdsSchema,
   })
   .strict()
   .meta({ id: 'SubmitAppealRequest' })
@@ -54,6 +57,7 @@ export const noteActionSchema = z
     expectedVersion,
     message: trimmed(1, MESSAGE_MAX, '进展说明'),
     internal: z.boolean().optional().meta({ description: 'Officials only: hidden from the enterprise' }),
+    attachments: attachmentIdsSchema,
   })
   .strict()
 export const respondActionSchema = z
@@ -65,6 +69,7 @@ export const respondActionSchema = z
     openTaskReason: optionalText('说明', 200, { multiline: true })
       .optional()
       .meta({ description: 'Required while a co-handling task is still open: why the owner answers before the co-handlers replied' }),
+    attachments: attachmentIdsSchema,
   })
   .strict()
 export const evaluateActionSchema = z
@@ -115,7 +120,7 @@ export const coHandleActionSchema = z
   .strict()
 export const acceptTaskActionSchema = z.object({ type: z.literal('accept-task'), expectedVersion }).strict()
 export const replyTaskActionSchema = z
-  .object({ type: z.literal('reply-task'), expectedVersion, message: trimmed(2, MESSAGE_MAX, '协办意见') })
+  .object({ type: z.literal('reply-task'), expectedVersion, message: trimmed(2, MESSAGE_MAX, '协办意见'), attachments: attachmentIdsSchema })
   .strict()
 export const transferActionSchema = z
   .object({
@@ -142,7 +147,7 @@ export const requestMaterialActionSchema = z
   .object({ type: z.literal('request-material'), expectedVersion, message: trimmed(2, 500, '所需材料') })
   .strict()
 export const supplyMaterialActionSchema = z
-  .object({ type: z.literal('supply-material'), expectedVersion, message: trimmed(2, MESSAGE_MAX, '材料说明') })
+  .object({ type: z.literal('supply-material'), expectedVersion, message: trimmed(2, MESSAGE_MAX, '材料说明'), attachments: attachmentIdsSchema })
   .strict()
 
 export const appealActionSchema = z
@@ -226,6 +231,7 @@ export type AppealTally = z.infer<typeof appealTallySchema>
 export const appealSchema = z
   .object({
     id: z.string(),
+    number: z.string().meta({ description: 'The number people read and search for (诉求编号), e.g. XT-20261205-0012; unique in the city' }),
     enterpriseId: z.string(),
     enterpriseName: z.string(),
     enterpriseScale: scaleSchema.optional().meta({ description: 'The enterprise’s scale when the appeal was filed, for the reports' }),
@@ -277,6 +283,7 @@ export const appealSchema = z
     autoCloseAt: instantSchema.optional().meta({ description: 'Responded appeals close as not evaluated at this instant' }),
     notEvaluated: z.boolean().optional().meta({ description: 'Closed by the system without an evaluation; never counted as satisfied' }),
     tally: appealTallySchema.optional(),
+    attachmentCount: z.number().int().min(0).optional().meta({ description: 'Files attached over the appeal’s life (附件数)' }),
     version: z.number().int().min(1),
     filerPending: z.boolean().optional().meta({ description: "待核实: the filer's binding to the enterprise was not yet approved" }),
     filerRejected: z.boolean().optional().meta({ description: "The filer's binding was rejected after filing" }),
@@ -326,11 +333,28 @@ export const appealEventSchema = z
 export type AppealEvent = z.infer<typeof appealEventSchema>
 
 export const appealResponseSchema = z.object({ appeal: appealSchema }).meta({ id: 'AppealResponse' })
+/**
+ * The person of the enterprise who filed an appeal, as this caller may see them: the phone in full
+ * (and a tap to call) only for the officials who handle it for the enterprise (maySeeFilerPhone),
+ * masked for everyone else. A deleted account shows as 已注销用户 with no phone.
+ */
+export const filerContactSchema = z
+  .object({
+    name: z.string(),
+    phone: z.string().meta({ description: 'In full or masked (138****1234) as `phoneMasked` says; empty when none was given' }),
+    phoneMasked: z.boolean(),
+    deleted: z.boolean().optional().meta({ description: 'The filer deleted their account (已注销用户)' }),
+  })
+  .meta({ id: 'FilerContact' })
+export type FilerContact = z.infer<typeof filerContactSchema>
+
 export const appealDetailSchema = z
   .object({
     appeal: appealSchema,
     events: z.array(appealEventSchema).meta({ description: 'The timeline, oldest first' }),
     allowedActions: z.array(z.enum(appealActionTypes)).meta({ description: 'Actions the caller may take now' }),
+    attachments: z.array(attachmentSchema).optional().meta({ description: 'The files of the events the caller sees, each with a short-lived link' }),
+    filer: filerContactSchema.optional().meta({ description: 'Who filed it, when a person of the enterprise did' }),
   })
   .meta({ id: 'AppealDetail' })
 export type AppealDetail = z.infer<typeof appealDetailSchema>
@@ -342,6 +366,13 @@ export const appealPageSchema = z
   })
   .meta({ id: 'AppealPage' })
 export type AppealPage = z.infer<typeof appealPageSchema>
+
+/** A number as typed in a search box: made half-width and upper case, then checked. */
+export const appealNumberQuerySchema = z
+  .string({ message: '请输入诉求编号' })
+  .max(40, '诉求编号格式应如 XT-20261205-0012')
+  .transform(normaliseAppealNumber)
+  .refine((number) => APPEAL_NUMBER_PATTERN.test(number), '诉求编号格式应如 XT-20261205-0012')
 
 export const listAppealsQuerySchema = z
   .object({
@@ -364,6 +395,7 @@ export const listAppealsQuerySchema = z
         return [...new Set(parsed.data)]
       })
       .meta({ description: 'Comma-separated statuses to keep, e.g. assigned,in_progress' }),
+    number: appealNumberQuerySchema.optional().meta({ description: 'Only the appeal with this number (诉求编号), if the caller may see it' }),
   })
   .strict()
 export type ListAppealsQuery = z.infer<typeof listAppealsQuerySchema>

@@ -121,6 +121,8 @@ export const subscriptionTemplateSchema = z.object({
   name: z.string().meta({ description: '模板标题，例如「待办事项提醒」' }),
   budget: z.number().int().min(0).meta({ description: 'Messages the server may still send with this template' }),
   lastResult: subscribeResultSchema.optional().meta({ description: 'What the user answered the last time they were asked' }),
+  longTerm: z.boolean().optional().meta({ description: 'A long-term subscription (长期订阅): one accept serves until the user turns it off; no budget is spent' }),
+  ready: z.boolean().optional().meta({ description: 'A message with this template can be pushed now (budget left, or a long-term accept in force)' }),
 })
 export type SubscriptionTemplate = z.infer<typeof subscriptionTemplateSchema>
 

@@ -1,7 +1,8 @@
 import * as z from 'zod'
 import { industrySchema, scaleSchema } from './catalog.schema'
 import { INVALID_CURSOR_MESSAGE } from './common.schema'
-import { requiredText } from './text.schema'
+import { optionalText, requiredText } from './text.schema'
+import { ENTERPRISE_SEARCH_MAX } from '../domain/enterprise-search'
 
 const reason = requiredText('调整原因', 200, { min: 2, multiline: true })
 const specialistId = z.string({ message: '请选择专员' }).regex(/^sp-[0-9a-z-]{1,40}$/, '请选择专员')
@@ -53,6 +54,10 @@ export const listEnterprisesQuerySchema = z
     scale: scaleSchema.optional(),
     specialistId: specialistId.optional(),
     hasOpenAppeals: flag.optional(),
+    q: optionalText('搜索内容', ENTERPRISE_SEARCH_MAX)
+      .transform((text) => text || undefined)
+      .optional()
+      .meta({ description: 'Part of the name, the credit code, or the contact’s name or phone' }),
     limit: z.coerce.number({ message: '每页条数必须是数字' }).int().min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(50),
     cursor: z.string().max(1024, INVALID_CURSOR_MESSAGE).optional(),
   })

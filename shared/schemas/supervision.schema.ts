@@ -50,6 +50,8 @@ export type DigestRow = z.infer<typeof digestRowSchema>
 
 export const digestAppealSchema = z.object({
   id: z.string(),
+  /** 诉求编号; digests kept before appeals had numbers lack it. */
+  number: z.string().optional(),
   title: z.string(),
   enterpriseName: z.string(),
   areaId: z.string(),

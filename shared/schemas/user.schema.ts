@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { roleSchema } from './common.schema'
+import { PRIVACY_VERSION } from '../domain/privacy'
 
 /**
  * A staff member's tie to one enterprise. Scanning a card asks for one (pending); the
@@ -41,6 +42,9 @@ export const bindingDecisionSchema = z
   .meta({ id: 'BindingDecision' })
 export type BindingDecision = z.infer<typeof bindingDecisionSchema>['decision']
 
+/** One agreement to the privacy guide: its version (shared/domain/privacy.ts) and when. */
+export const privacyConsentSchema = z.object({ version: z.string(), at: z.string() }).meta({ id: 'PrivacyConsent' })
+
 export const userSchema = z
   .object({
     id: z.string(),
@@ -51,6 +55,7 @@ export const userSchema = z
     departmentId: z.string().optional(),
     taskForceId: z.string().optional(),
     bindings: z.array(bindingSchema).optional().meta({ description: 'Enterprises a staff member belongs to' }),
+    privacyConsent: privacyConsentSchema.optional().meta({ description: 'The privacy guide (用户隐私保护指引) this user last agreed to' }),
   })
   .meta({ id: 'User' })
 export type User = z.infer<typeof userSchema>
@@ -126,3 +131,53 @@ export const claimInvitationRequestSchema = z
   })
   .strict()
   .meta({ id: 'ClaimInvitationRequest' })
+
+/** Agreeing to the privacy guide the app showed: only the version in force counts. */
+export const privacyConsentRequestSchema = z
+  .object({
+    version: z
+      .string({ message: '缺少隐私保护指引版本' })
+      .max(20, '隐私保护指引版本不正确')
+      .refine((version) => version === PRIVACY_VERSION, '隐私保护指引已更新，请重新阅读后同意'),
+  })
+  .strict()
+  .meta({ id: 'PrivacyConsentRequest' })
+
+/** 注销账号: the words the user typed (or the button they confirmed) to say they mean it. */
+export const DELETE_ACCOUNT_CONFIRMATION = '注销账号'
+export const deleteAccountRequestSchema = z
+  .object({
+    confirm: z
+      .string({ message: `请输入「${DELETE_ACCOUNT_CONFIRMATION}」确认` })
+      .refine((text) => text.trim() === DELETE_ACCOUNT_CONFIRMATION, `请输入「${DELETE_ACCOUNT_CONFIRMATION}」确认`),
+  })
+  .strict()
+  .meta({ id: 'DeleteAccountRequest' })
+
+/** 我的个人信息: everything the product holds about the caller, and nothing about anyone else. */
+export const personalDataSchema = z
+  .object({
+    profile: z.object({
+      id: z.string(),
+      name: z.string(),
+      role: roleSchema,
+      phone: z.string().meta({ description: 'The phone they gave, in full (it is theirs); empty when none' }),
+      wechatLinked: z.boolean().meta({ description: 'A WeChat identity (openid) is linked; the openid itself is not shown' }),
+    }),
+    bindings: z.array(
+      z.object({
+        enterpriseId: z.string(),
+        enterpriseName: z.string(),
+        status: bindingStatusSchema,
+        requestedAt: z.string(),
+        phone: z.string().optional().meta({ description: 'The phone given when asking to join' }),
+      }),
+    ),
+    consents: z.array(privacyConsentSchema).meta({ description: 'Agreements to the privacy guide, the latest' }),
+    appeals: z
+      .array(z.object({ id: z.string(), number: z.string().optional(), title: z.string(), enterpriseName: z.string(), createdAt: z.string() }))
+      .meta({ description: 'The appeals this user filed: titles and numbers' }),
+    privacyVersion: z.string().meta({ description: 'The version of the privacy guide in force' }),
+  })
+  .meta({ id: 'PersonalData' })
+export type PersonalData = z.infer<typeof personalDataSchema>

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { appealResponseSchema } from '@shared/schemas/appeal.schema'
+import { uploadTicketSchema } from '@shared/schemas/attachment.schema'
 import { areaCardsSchema } from '@shared/schemas/card.schema'
 import { catalogSchema } from '@shared/schemas/catalog.schema'
 import { exportJobSchema, reportScopesSchema } from '@shared/schemas/report.schema'
@@ -34,6 +35,20 @@ const act = async (as: ActorKey, appealId: string, action: object) => {
   const reply = await api.call('POST', `/api/appeals/${appealId}/actions`, { token: tokens[as], body: action })
   expect(reply.status, JSON.stringify(reply.body)).toBe(200)
 }
+
+/** A file uploaded for an appeal by one person, straight to the local S3 with its form; its upload id. */
+async function uploadFor(as: ActorKey, appealId: string, fileName: string, contentType: string, bytes: Buffer): Promise<string> {
+  const reply = await api.call('POST', '/api/attachments/uploads', { token: tokens[as], body: { target: { kind: 'appeal', id: appealId }, fileName, size: bytes.length, contentType } })
+  expect(reply.status, JSON.stringify(reply.body)).toBe(201)
+  const ticket = uploadTicketSchema.parse(reply.body.upload)
+  const form = new FormData()
+  for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value)
+  form.append('file', new Blob([bytes]), fileName)
+  expect((await fetch(ticket.url, { method: 'POST', body: form })).status).toBe(204)
+  return ticket.id
+}
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'), Buffer.alloc(64, 9)])
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n')
 
 /** A new WeChat user, as the stand-in signs one in from a phone. */
 async function weChatSession(device: string) {
@@ -76,7 +91,11 @@ beforeAll(async () => {
   // The table's A: owned by sp-007, co-handled by the power company and the industry task force.
   expect(appeal).toMatchObject({ ownerId: 'sp-007', areaId: 'xt-hitech', status: 'assigned' })
   expect(appeal.coHandlers.map((c) => `${c.kind}:${c.id}`)).toEqual(expect.arrayContaining(['department:power', 'taskForce:tf-industry']))
-  await act('owner', appeal.id, { type: 'note', message: '已电话联系供电公司（内部）', internal: true })
+  // A's files: a photo the enterprise added with a note, and a document of the internal note.
+  live.attachmentId = await uploadFor('staff', appeal.id, '现场.png', 'image/png', PNG)
+  await act('staff', appeal.id, { type: 'note', message: '补充现场照片', attachments: [live.attachmentId] })
+  live.internalAttachmentId = await uploadFor('owner', appeal.id, '内部研判.pdf', 'application/pdf', PDF)
+  await act('owner', appeal.id, { type: 'note', message: '已电话联系供电公司（内部）', internal: true, attachments: [live.internalAttachmentId] })
   await act('coHandler', appeal.id, { type: 'accept-task' })
   await act('coHandler', appeal.id, { type: 'reply-task', message: '已安排现场勘察' })
 
@@ -142,6 +161,7 @@ describe('the permission table over HTTP', () => {
     expect(routed.length).toBeGreaterThan(unrouted.length * 4)
     expect(unrouted).toEqual([
       'appeal.receive-transfer',
+      'attachment.see-flagged',
       'enterprise.receive',
       'roster.import-area',
       'invitation.staff',
@@ -149,6 +169,8 @@ describe('the permission table over HTTP', () => {
       'report.drill-areas',
       'supervision.digest-city',
       'inbox.read',
+      'privacy.member-phone',
+      'privacy.delete-account',
     ])
   })
 

@@ -74,6 +74,8 @@ describe('contact cards, WeChat sign-in and binding', () => {
     await screenshot(phone, 'card-page')
 
     await phone.locator('#card-file-appeal').click()
+    // Signing in with WeChat asks for consent to the privacy guide first (tests/e2e/privacy.test.ts).
+    await phone.locator('#privacy-agree').click()
     // First time: say who you are. The shared schema refuses an empty name before anything is sent.
     await phone.locator('#join-panel').waitFor({ timeout: 15_000 })
     await phone.locator('#join-submit').click()
@@ -125,7 +127,8 @@ describe('contact cards, WeChat sign-in and binding', () => {
     await phone.locator('#invitation-code input').fill(invitation.body.code.replace(/(.{4})(?=.)/g, '$1-'))
     await screenshot(phone, 'official-invitation')
     await phone.locator('#invitation-submit').click()
-    await phone.waitForURL(/pages\/index\/index/, { timeout: 15_000 })
+    await phone.locator('#privacy-agree').click()
+    await expect.poll(() => phone.url(), { timeout: 30_000 }).toMatch(/pages\/index\/index/)
     await phone.goto(`${H5}/#/pages/me/index`)
     await expect.poll(() => phone.locator('#me-name').innerText(), { timeout: 15_000 }).toBe('姜婷')
   })

@@ -164,7 +164,7 @@ describe('pushing a notification from the stream', () => {
     expect(sent[0]).toMatchObject({
       templateId: TEMPLATE.task,
       page: `packages/appeal/detail/index?id=${appeal.id}`,
-      data: { phrase1: { value: '新诉求' }, thing2: { value: '新厂房需要接入10kV线路' }, thing3: { value: '湖南锦程汽车零部件有限公司' } },
+      data: { phrase1: { value: '新诉求' }, thing2: { value: '新厂房需要接入10kV线路' }, character_string3: { value: appeal.number } },
     })
     expect(await getBudget(owner.id, TEMPLATE.task)).toBe(budget - 1)
 

@@ -50,6 +50,7 @@ async function close(appeal: Appeal, times: { accept: string; respond: string; e
 }
 
 const ids: Record<string, string> = {}
+const numbers: Record<string, string> = {}
 
 async function download(job: ExportJob): Promise<{ response: Response; bytes: Buffer }> {
   const response = await fetch(job.url!)
@@ -89,6 +90,7 @@ beforeAll(async () => {
   const g = await file('en-0002', '2026-10-28T02:00:00.000Z', '充电桩报装')
   await close(g, { accept: '2026-10-28T03:00:00.000Z', respond: '2026-11-02T02:00:00.000Z', evaluate: '2026-11-03T02:00:00.000Z' })
   Object.assign(ids, { a: a.id, b: b.id, c: c.id, d: d.id, e: e.id, f: f.id, g: g.id })
+  Object.assign(numbers, { a: a.number, b: b.number, c: c.number, d: d.number, e: e.number, f: f.number, g: g.number })
 }, 60_000)
 
 /** The rows of a sheet as header → cell value. */
@@ -153,7 +155,9 @@ describe('exporting a month’s report as XLSX', () => {
 
   it('lists every appeal filed or closed in the month once, and its rows add up to the summary', () => {
     const rows = records(workbook.getWorksheet(DETAIL_SHEET)!)
-    expect(rows.map((r) => r['编号']).sort()).toEqual(Object.values(ids).sort())
+    expect(rows.map((r) => r['诉求编号']).sort()).toEqual(Object.values(numbers).sort())
+    // A person reads numbers, never the appeals' internal ids.
+    expect(JSON.stringify(rows)).not.toMatch(/ap-[0-9a-z]{26}/)
     expect(rows.length).toBeLessThanOrEqual(report.figures.received + report.figures.withdrawn + report.figures.closed)
 
     const closedInMonth = rows.filter((r) => monthOfCell(r['办结时间']) === MONTH)
@@ -170,7 +174,7 @@ describe('exporting a month’s report as XLSX', () => {
 
   it('writes each row in words, with Shanghai times and the filer’s phone masked', () => {
     const rows = records(workbook.getWorksheet(DETAIL_SHEET)!)
-    const byId = new Map(rows.map((r) => [r['编号'], r]))
+    const byId = new Map(rows.map((r) => [ids[Object.entries(numbers).find(([, n]) => n === r['诉求编号'])![0]], r]))
     expect(byId.get(ids.a)).toMatchObject({ 企业: '湖南锦程汽车零部件有限公司', 地区: '湘潭高新区', 承办专员: '徐慧萍', 是否按时: '是', 办理结果: '已解决', 评价: '满意', 状态: '已办结', 联系电话: '189****6490' })
     expect(byId.get(ids.a)!['提交时间']).toEqual(new Date('2026-10-12T10:00:00.000Z'))
     expect(byId.get(ids.c)).toMatchObject({ 是否按时: '否' })
@@ -234,8 +238,9 @@ describe('exporting the detail rows as CSV', () => {
     expect(text.startsWith(BOM + CSV_HEADER)).toBe(true)
     const lines = text.slice(BOM.length).split('\r\n').filter((l) => l !== '')
     expect(lines).toHaveLength(1 + 3)
-    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual([ids.a, ids.c, ids.f].sort())
-    expect(lines.find((l) => l.startsWith(`${ids.a},`))).toContain(',2026-10-12 10:00,2026-10-12 11:00,')
+    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual([numbers.a, numbers.c, numbers.f].sort())
+    expect(lines.find((l) => l.startsWith(`${numbers.a},`))).toContain(',2026-10-12 10:00,2026-10-12 11:00,')
+    expect(text).not.toMatch(/ap-[0-9a-z]{26}/)
   })
 })
 
@@ -323,6 +328,6 @@ describe('the worker on the table’s stream', () => {
     expect(job).toMatchObject({ status: 'done', fileName: '亲商直通月报-姜婷-2026年10月.csv' })
     const { bytes } = await download(job)
     // en-0002's appeals b and g, and en-0004's e: sp-001's portfolio.
-    expect(bytes.toString('utf8').split('\r\n').filter((l) => l.startsWith('ap-'))).toHaveLength(3)
+    expect(bytes.toString('utf8').split('\r\n').filter((l) => l.startsWith('XT-'))).toHaveLength(3)
   })
 })

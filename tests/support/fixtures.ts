@@ -30,6 +30,7 @@ export function powerTask(overrides: Partial<CoHandler> = {}): CoHandler {
 export function makeAppeal(overrides: Partial<Appeal> = {}): Appeal {
   return {
     id: 'ap-test',
+    number: 'XT-20261123-0013',
     enterpriseId: 'en-0001',
     enterpriseName: '湖南锦程汽车零部件有限公司',
     areaId: 'xt-hitech',

@@ -1,5 +1,7 @@
 import {
   ACTION_TAKERS,
+  mayAttachToAppeal,
+  maySeeAttachment,
   administeredAreas,
   enterpriseListing,
   invitationAnswer,
@@ -7,6 +9,7 @@ import {
   mayBindByCard,
   mayDecideBindingOf,
   mayDecideStaff,
+  mayDeleteOwnAccount,
   mayEditRouting,
   mayFileFor,
   mayHandOverPortfolio,
@@ -19,6 +22,7 @@ import {
   mayPrintAreaCards,
   mayReadDigest,
   mayReadInbox,
+  mayReadPersonalData,
   mayReassignEnterprise,
   mayReceiveEnterprise,
   mayReceiveTransfer,
@@ -26,7 +30,9 @@ import {
   maySeeCoHandlerReplies,
   maySeeEnterprise,
   maySeeExportJob,
+  maySeeFilerPhone,
   maySeeInternalNotes,
+  maySeeMemberPhone,
   maySeePortfolio,
   maySubscribeTo,
   mayTakeAppealAction,
@@ -169,6 +175,10 @@ export interface Live {
   appealId: string
   /** P, filed by the pending member. */
   pendingAppealId: string
+  /** A photo the enterprise added to A with a note. */
+  attachmentId: string
+  /** A document of sp-007's internal note on A. */
+  internalAttachmentId: string
   /** A new appeal like A, filed just before the row's calls (rows with `freshAppeal`). */
   freshAppealId: string
   pendingUserId: string
@@ -389,6 +399,42 @@ const APPEAL_ROWS: PermissionRow[] = [
     holds: (s, o) => mayReceiveTransfer(o.appeal, s),
     answers: answers({ yes: SPECIALISTS, forbidden: except(EVERYONE, ...SPECIALISTS) }),
     route: { none: 'the person is the transfer’s target, not its caller: GET …/transfer-candidates lists them, a transfer to anyone else is a 400 on toSpecialistId (tests/integration/co-handling.test.ts)' },
+  },
+  {
+    id: 'attachment.upload',
+    object: 'appeal A',
+    action: 'get a form to upload a file for it (a note, an answer, a reply, material)',
+    holds: (s, o) => maySeeAppeal(s, o.appeal) && mayAttachToAppeal(s, o.appeal),
+    answers: answers({ yes: SEE_A, hidden: NOT_A }),
+    route: {
+      method: 'POST',
+      path: () => '/api/attachments/uploads',
+      body: (live) => ({ target: { kind: 'appeal', id: live.appealId }, fileName: '现场.png', size: 1024, contentType: 'image/png' }),
+    },
+  },
+  {
+    id: 'attachment.see',
+    object: 'a photo filed with appeal A',
+    action: 'see it and get its link',
+    holds: (s, o) => maySeeAttachment(s, o.appeal, { check: 'pass' }),
+    answers: answers({ yes: SEE_A, hidden: NOT_A }),
+    route: { method: 'GET', path: (live) => `/api/appeals/${live.appealId}/attachments/${live.attachmentId}` },
+  },
+  {
+    id: 'attachment.see-internal',
+    object: 'a file of an internal note on appeal A',
+    action: 'see it and get its link',
+    holds: (s, o) => maySeeAttachment(s, o.appeal, { check: 'none', internal: true }),
+    answers: answers({ yes: except(SEE_A, 'staff'), hidden: [...NOT_A, 'staff'] }),
+    route: { method: 'GET', path: (live) => `/api/appeals/${live.appealId}/attachments/${live.internalAttachmentId}` },
+  },
+  {
+    id: 'attachment.see-flagged',
+    object: 'a photo of appeal A that WeChat judged risky',
+    action: 'see it (marked) and get its link',
+    holds: (s, o) => maySeeAttachment(s, o.appeal, { check: 'risky' }),
+    answers: answers({ yes: ['areaAdmin', 'cityAdmin'], hidden: except(EVERYONE, 'areaAdmin', 'cityAdmin') }),
+    route: { none: 'the verdict comes from WeChat’s media check: tests/api/attachments.test.ts has the stand-in flag one, tests/integration/attachments.test.ts asks each person' },
   },
 ]
 
@@ -742,6 +788,50 @@ const SUPERVISION_ROWS: PermissionRow[] = [
   },
 ]
 
-export const PERMISSION_TABLE: readonly PermissionRow[] = [...APPEAL_ROWS, ...ENTERPRISE_ROWS, ...PEOPLE_AND_OFFICE_ROWS, ...REPORT_ROWS, ...SUPERVISION_ROWS]
+/** Personal data (用户隐私保护指引): full phone numbers, one's own data, deleting one's account. */
+const PRIVACY_ROWS: PermissionRow[] = [
+  {
+    id: 'privacy.filer-phone',
+    object: 'the phone of A’s filer (staff:en-0001)',
+    action: 'read it in full and call them (masked 189****6490 otherwise)',
+    holds: (s, o) => maySeeAppeal(s, o.appeal) && maySeeFilerPhone(s, o.appeal),
+    answers: answers({ yes: ['owner', 'areaAdmin', 'cityAdmin'], absent: ['staff', 'coHandler', 'taskForceHandler'], hidden: NOT_A }),
+    route: {
+      method: 'GET',
+      path: appealAt((l) => l.appealId),
+      shows: (body) => body.filer?.phoneMasked === false && /^1\d{10}$/.test(body.filer.phone),
+    },
+  },
+  {
+    id: 'privacy.member-phone',
+    object: 'the phone a member of en-0001 gave when asking to join',
+    action: 'read it in full in the enterprise’s people (masked otherwise)',
+    holds: (s, o) => maySeeEnterprise(s, o.enterprise) && maySeeMemberPhone(s, o.enterprise),
+    answers: answers({
+      yes: ['owner', 'areaAdmin', 'cityAdmin'],
+      absent: ['staff'],
+      hidden: ['otherStaff', 'pendingFiler', 'otherSpecialist', ...HANDLERS, 'otherAreaAdmin'],
+    }),
+    route: { none: 'the suite’s members of en-0001 gave no phone when joining; tests/api/privacy.test.ts joins with one and reads the list as each caller' },
+  },
+  {
+    id: 'privacy.own-data',
+    object: 'the caller’s own personal data',
+    action: 'read it (我的个人信息: profile, bindings, consents, appeals filed)',
+    holds: (s) => mayReadPersonalData(s, s.id),
+    answers: answers({ yes: EVERYONE }),
+    route: { method: 'GET', path: () => '/api/me/data' },
+  },
+  {
+    id: 'privacy.delete-account',
+    object: 'the caller’s own account',
+    action: 'delete it (注销账号)',
+    holds: (s) => mayDeleteOwnAccount(s),
+    answers: answers({ yes: STAFF_SIDE, forbidden: OFFICIALS }),
+    route: { none: 'DELETE /api/me cannot be undone: tests/api/privacy.test.ts deletes accounts of its own and checks that every official is refused with 403' },
+  },
+]
+
+export const PERMISSION_TABLE: readonly PermissionRow[] = [...APPEAL_ROWS, ...ENTERPRISE_ROWS, ...PEOPLE_AND_OFFICE_ROWS, ...REPORT_ROWS, ...SUPERVISION_ROWS, ...PRIVACY_ROWS]
 
 export const hasRoute = (row: PermissionRow): row is PermissionRow & { route: Route } => !('none' in row.route)

@@ -10,5 +10,7 @@ declare module 'vitest' {
     apiUrl: string
     h5Url: string
     wechatUrl: string
+    /** The weapp suite: the release build of the mini-program, built once per run. */
+    weappDir: string
   }
 }

@@ -18,7 +18,7 @@ const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..', '..')
 export async function startStack(ports: { dynamo: number; api: number; lambda: number; wechat: number; s3: number; h5: number }, buildFolder: string) {
   const [dynamo, wechat, s3] = await Promise.all([
     startDynamoLocal({ port: ports.dynamo }),
-    startLocalWeChat(ports.wechat),
+    startLocalWeChat(ports.wechat, `http://127.0.0.1:${ports.api}`),
     startLocalS3({ port: ports.s3, directory: join(ROOT, '.run', `s3-${ports.s3}`), fresh: true }),
   ])
   Object.assign(process.env, { TABLE_NAME: STACK_TABLE, DYNAMODB_ENDPOINT: dynamo.endpoint, TOKEN_SECRET: TEST_TOKEN_SECRET, ...localWeChatEnv(ports.wechat), ...localS3Env(s3) })

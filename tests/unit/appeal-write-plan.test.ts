@@ -27,6 +27,11 @@ describe('the plan of a submission', () => {
     expect(plan.appeal.tally).toEqual(withTally(null, filed, event, CHINESE_CALENDAR.isWorkday).tally)
   })
 
+  it('claims the number the filing drew, and no later change claims one', () => {
+    expect(plan.numberClaim).toBe(filed.number)
+    expect(planAction(makeAppeal({ status: 'assigned', version: 4 }), { type: 'accept' }, owner, at('2026-11-23T03:00:00.000Z'), CTX).numberClaim).toBeNull()
+  })
+
   it('puts it in its area’s work index at the first moment the sweep must look', () => {
     expect(plan.workIndex).toEqual({ kind: 'open', sweepAt: sweepDueAt(filed, CHINESE_CALENDAR) })
   })

@@ -7,7 +7,7 @@ describe('the local page of subscribe messages', () => {
     touser,
     templateId: 'local-tpl-progress',
     page: 'packages/appeal/detail/index?id=ap-1',
-    data: { thing1: { value: title }, phrase2: { value: '已受理' } },
+    data: { thing1: { value: title }, phrase2: { value: '已受理' }, character_string5: { value: 'XT-20261123-0013' } },
     at,
   })
   const html = renderDevWeChatPage({
@@ -22,6 +22,9 @@ describe('the local page of subscribe messages', () => {
     expect(html).toContain('范波艳 <small>企业联系人 · staff-en-0001</small>')
     expect(html).toContain('<h3>诉求办理进度通知</h3>')
     expect(html).toContain('<span class="label">办理进度</span><span class="value">已受理</span>')
+    expect(html).toContain('<span class="label">诉求编号</span><span class="value">XT-20261123-0013</span>')
+    // The appeal's id is only in the link's address, never in what the page shows.
+    expect(html.replace(/href="[^"]*"/g, '')).not.toContain('ap-1')
     expect(html).toContain('2026年11月23日 15:01')
     expect(html).toContain('href="http://localhost:10086/#/packages/appeal/detail/index?id=ap-1"')
     expect(html).toContain('<meta http-equiv="refresh" content="3">')

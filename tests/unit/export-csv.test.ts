@@ -4,7 +4,7 @@ import { BOM, CSV_HEADER, csvField, csvLine, detailCsvLine, writeCsv } from '../
 import type { DetailRow } from '../../functions/exports/export-rows'
 
 const row = (overrides: Partial<DetailRow> = {}): DetailRow => ({
-  id: 'ap-01',
+  number: 'XT-20261123-0011',
   title: '新线路接电',
   enterprise: '湖南锦程汽车零部件有限公司',
   scale: '规上',
@@ -18,6 +18,7 @@ const row = (overrides: Partial<DetailRow> = {}): DetailRow => ({
   outcome: '',
   rating: '',
   status: '办理中',
+  attachments: 2,
   phone: '138****5678',
   ...overrides,
 })
@@ -69,20 +70,20 @@ describe('the detail CSV', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(text.startsWith(BOM + CSV_HEADER)).toBe(true)
     expect(CSV_HEADER).toBe(
-      '编号,诉求标题,企业,企业规模,类别,渠道,地区,承办专员,提交时间,受理时间,答复时间,办结时间,办理用时(工作日),是否按时,办理结果,评价,状态,联系电话\r\n',
+      '诉求编号,诉求标题,企业,企业规模,类别,渠道,地区,承办专员,提交时间,受理时间,答复时间,办结时间,办理用时(工作日),是否按时,办理结果,评价,状态,附件数,联系电话\r\n',
     )
   })
 
   it('writes one line per row, times in Shanghai, and counts the rows page by page', async () => {
     const seen: number[] = []
-    const closed = row({ id: 'ap-02', closedAt: '2026-11-30T09:00:00.000Z', respondedAt: '2026-11-28T08:00:00.000Z', handlingDays: 4, onTime: '是', outcome: '已解决', rating: '满意', status: '已办结' })
-    const { text, rows } = await csvOf(pagesOf([row()], [closed, row({ id: 'ap-03', title: '围墙,门禁"改造"' })]), (n) => seen.push(n))
+    const closed = row({ number: 'XT-20261123-0022', closedAt: '2026-11-30T09:00:00.000Z', respondedAt: '2026-11-28T08:00:00.000Z', handlingDays: 4, onTime: '是', outcome: '已解决', rating: '满意', status: '已办结' })
+    const { text, rows } = await csvOf(pagesOf([row()], [closed, row({ number: 'XT-20261123-0033', title: '围墙,门禁"改造"' })]), (n) => seen.push(n))
     expect(rows).toBe(3)
     expect(seen).toEqual([1, 3])
     const lines = text.slice(1).split('\r\n')
     expect(lines).toHaveLength(5) // header, three rows, and the empty string after the last CRLF
-    expect(lines[1]).toBe('ap-01,新线路接电,湖南锦程汽车零部件有限公司,规上,用电,小程序,湘潭高新区,徐慧萍,2026-11-23 10:00,2026-11-23 11:30,,,,,,,办理中,138****5678')
-    expect(lines[2]).toBe('ap-02,新线路接电,湖南锦程汽车零部件有限公司,规上,用电,小程序,湘潭高新区,徐慧萍,2026-11-23 10:00,2026-11-23 11:30,2026-11-28 16:00,2026-11-30 17:00,4,是,已解决,满意,已办结,138****5678')
+    expect(lines[1]).toBe('XT-20261123-0011,新线路接电,湖南锦程汽车零部件有限公司,规上,用电,小程序,湘潭高新区,徐慧萍,2026-11-23 10:00,2026-11-23 11:30,,,,,,,办理中,2,138****5678')
+    expect(lines[2]).toBe('XT-20261123-0022,新线路接电,湖南锦程汽车零部件有限公司,规上,用电,小程序,湘潭高新区,徐慧萍,2026-11-23 10:00,2026-11-23 11:30,2026-11-28 16:00,2026-11-30 17:00,4,是,已解决,满意,已办结,2,138****5678')
     expect(lines[3]).toContain('"围墙,门禁""改造"""')
   })
 
@@ -93,6 +94,6 @@ describe('the detail CSV', () => {
   })
 
   it('formats a row exactly as the writer does', () => {
-    expect(detailCsvLine(row()).endsWith(',办理中,138****5678\r\n')).toBe(true)
+    expect(detailCsvLine(row()).endsWith(',办理中,2,138****5678\r\n')).toBe(true)
   })
 })

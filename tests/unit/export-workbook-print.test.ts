@@ -60,7 +60,7 @@ function detailRows(): DetailRow[] {
     const at = (hours: number) => new Date(Date.parse(submittedAt) + hours * 3_600_000).toISOString()
     const closed = state === 'closed'
     return {
-      id: `ap-01kc${String(i).padStart(4, '0')}${'x'.repeat(18)}`.slice(0, 29),
+      number: `XT-${MONTH.replace('-', '')}${day}-${String(i * 10 + 10).padStart(4, '0')}`,
       title: topicOf(random, category.id).title,
       enterprise: enterprise.name,
       scale: SCALE_LABEL[enterprise.scale ?? 'other'],
@@ -241,11 +241,11 @@ describe(`the printed city report (${DETAIL_ROWS} appeals)`, () => {
     }
     const detail = bySheet.get(DETAIL_SHEET)!
     for (const page of detail) {
-      expect(page.text).toContain('编号')
+      expect(page.text).toContain('诉求编号')
       expect(page.text).toContain('联系电话')
     }
     // Every appeal printed once, on the detail pages.
-    expect(detail.map((p) => p.text.match(/ap-01kc\d{4}/g)?.length ?? 0).reduce((a, b) => a + b, 0)).toBe(DETAIL_ROWS)
+    expect(detail.map((p) => p.text.match(/XT-202611\d{2}-\d{4,}/g)?.length ?? 0).reduce((a, b) => a + b, 0)).toBe(DETAIL_ROWS)
   }, PRINT_MS)
 
   it('numbers the pages “第 n 页，共 N 页” under the report’s name', async () => {

@@ -40,10 +40,11 @@ const report: MonthlyReport = {
 }
 
 const context = { areaName: (id: string) => (id === 'xt-hitech' ? '湘潭高新区' : id), phoneOf: (id: string) => (id === 'staff-en-0001' ? '13812345678' : undefined) }
-const open = detailRowOf(makeAppeal({ id: 'ap-open', status: 'in_progress', acceptedAt: '2026-11-23T03:30:00.000Z' }), context)
+const open = detailRowOf(makeAppeal({ id: 'ap-open', number: 'XT-20261123-0010', status: 'in_progress', acceptedAt: '2026-11-23T03:30:00.000Z' }), context)
 const closed = detailRowOf(
   makeAppeal({
     id: 'ap-closed',
+    number: 'XT-20261120-0021',
     status: 'closed',
     enterpriseScale: 'above',
     acceptedAt: '2026-11-23T03:30:00.000Z',
@@ -55,7 +56,7 @@ const closed = detailRowOf(
   }),
   context,
 )
-const late = detailRowOf(makeAppeal({ id: 'ap-late', status: 'closed', respondedAt: '2026-12-02T08:00:00.000Z', closedAt: '2026-12-03T08:00:00.000Z', notEvaluated: true }), context)
+const late = detailRowOf(makeAppeal({ id: 'ap-late', number: 'XT-20261118-0035', status: 'closed', respondedAt: '2026-12-02T08:00:00.000Z', closedAt: '2026-12-03T08:00:00.000Z', notEvaluated: true }), context)
 
 async function* pagesOf(...pages: DetailRow[][]): AsyncGenerator<DetailRow[]> {
   for (const page of pages) yield page
@@ -148,12 +149,12 @@ describe('the report workbook', () => {
     expect(valuesOf(sheet, 1)).toEqual(DETAIL_COLUMNS.map((c) => c.header))
     expect(sheet.actualRowCount).toBe(4)
     const cells = (n: number) => Object.fromEntries(DETAIL_COLUMNS.map((c, i) => [c.header, sheet.getRow(n).getCell(i + 1).value]))
-    expect(cells(2)).toMatchObject({ 编号: 'ap-open', 状态: '办理中', 是否按时: null, 评价: null, 联系电话: '138****5678', 地区: '湘潭高新区', 企业规模: '未登记', 渠道: '小程序' })
+    expect(cells(2)).toMatchObject({ 诉求编号: 'XT-20261123-0010', 状态: '办理中', 是否按时: null, 评价: null, 联系电话: '138****5678', 地区: '湘潭高新区', 企业规模: '未登记', 渠道: '小程序' })
     // 11:30 in Shanghai, as a date cell: spreadsheets keep wall time.
     expect(cells(2)['受理时间']).toEqual(new Date('2026-11-23T11:30:00.000Z'))
     expect(sheet.getRow(2).getCell(10).numFmt).toBe('yyyy-mm-dd hh:mm')
-    expect(cells(3)).toMatchObject({ 编号: 'ap-closed', 状态: '已办结', 是否按时: '是', 办理结果: '已解决', 评价: '满意', '办理用时(工作日)': 4, 企业规模: '规上' })
-    expect(cells(4)).toMatchObject({ 编号: 'ap-late', 是否按时: '否', 评价: '未评价' })
+    expect(cells(3)).toMatchObject({ 诉求编号: 'XT-20261120-0021', 状态: '已办结', 是否按时: '是', 办理结果: '已解决', 评价: '满意', '办理用时(工作日)': 4, 企业规模: '规上' })
+    expect(cells(4)).toMatchObject({ 诉求编号: 'XT-20261118-0035', 是否按时: '否', 评价: '未评价' })
   })
 })
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { shanghaiDate } from '@shared/domain/calendar'
 import { CHINESE_CALENDAR } from '@shared/domain/chinese-calendar'
 import { routeAppeal } from '@shared/domain/routing'
+import { appealNumberShard, parseAppealNumber } from '@shared/domain/appeal-number'
 import { appealEventSchema, appealSchema } from '@shared/schemas/appeal.schema'
 import { readDemoCity } from '../../scripts/lib/demo-data'
 import { generateAppeals, MIX, type GeneratedAppeal } from '../../scripts/lib/generate-appeals'
@@ -30,6 +31,18 @@ describe('the seeded random stream', () => {
 describe('generated appeals', () => {
   it('are the same for the same seed and moment, ids included', () => {
     expect(generate(N, 1)).toEqual(generated)
+  })
+
+  it('carry numbers of their Shanghai filing day, unique, numbering on after what a day already counted', () => {
+    expect(new Set(appeals.map((a) => a.number)).size).toBe(N)
+    for (const appeal of appeals) {
+      const parts = parseAppealNumber(appeal.number)
+      expect(parts, appeal.number).toMatchObject({ prefix: 'XT', day: shanghaiDate(new Date(appeal.createdAt)).replace(/-/g, ''), shard: appealNumberShard(appeal.id) })
+    }
+    const first = parseAppealNumber(appeals[0]!.number)!
+    const after = new Map([[`${first.day}#${first.shard}`, 40]])
+    const continued = [...generateAppeals(world, CHINESE_CALENDAR, { appeals: 1, months: 6, seed: 1, now: NOW, prefix: 'SY', numbersAfter: after })][0]!.appeal
+    expect(parseAppealNumber(continued.number)).toEqual({ ...first, prefix: 'SY', sequence: 41 })
   })
 
   it('differ for another seed', () => {

@@ -18,6 +18,7 @@ const at = '2026-11-23T07:01:00.000Z' // 15:01 in Shanghai
 const facts: NotificationFacts = {
   at,
   appealTitle: '新线路接电',
+  appealNumber: 'XT-20261123-0013',
   enterpriseName: '湖南锦程汽车零部件有限公司',
   phrase: '新诉求',
   deadline: '2026-11-24T15:59:59.999Z',
@@ -51,7 +52,7 @@ describe('subscribe-message templates', () => {
     expect(renderData('new_appeal', facts)).toEqual({
       phrase1: { value: '新诉求' },
       thing2: { value: '新线路接电' },
-      thing3: { value: '湖南锦程汽车零部件有限公司' },
+      character_string3: { value: 'XT-20261123-0013' },
       time4: { value: '2026年11月24日 23:59' },
       thing5: { value: '请及时受理' },
     })
@@ -87,8 +88,9 @@ describe('subscribe-message templates', () => {
       phrase2: { value: '不满意' },
       thing3: { value: '未填写评价内容' },
       time4: { value: '2026年11月23日 15:01' },
+      character_string5: { value: 'XT-20261123-0013' },
     })
-    expect(renderData('new_appeal', facts, { withhold: true }).thing3!.value).toBe('湖南锦程汽车零部件有限公司')
+    expect(renderData('new_appeal', facts, { withhold: true }).character_string3!.value).toBe('XT-20261123-0013')
   })
 
   it('name the enterprise-written texts a message would carry: what the content check must see', () => {
@@ -103,6 +105,16 @@ describe('subscribe-message templates', () => {
     expect(templateById('tpl-deadline', IDS)?.name).toBe(TEMPLATES.deadline.name)
     expect(templateById('', IDS)).toBeUndefined()
     expect(templateById('tpl-unknown', IDS)).toBeUndefined()
+  })
+
+  it('name the appeal by its number wherever one is named, never by its id', () => {
+    for (const kind of notificationKindSchema.options.filter((k) => KIND_TEMPLATE[k] !== 'digest')) {
+      const data = renderData(kind, facts)
+      const numberField = templateOf(kind).fields.find((f) => f.label === '诉求编号')
+      expect(numberField, kind).toBeDefined()
+      expect(data[numberField!.key]!.value).toBe('XT-20261123-0013')
+      expect(Object.values(data).some((v) => v.value.startsWith('ap-'))).toBe(false)
+    }
   })
 
   it('show the digest’s week as a date and its counts as numbers', () => {

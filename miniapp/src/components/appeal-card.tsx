@@ -13,13 +13,16 @@ interface Props {
   /** A department or task-force handler's own co-handling task: its status and deadline lead. */
   task?: CoHandler
   onOpen: (id: string) => void
+  /** Sets this card's element ids apart when the same appeal may also be on the page's list (a search result). */
+  idPrefix?: string
 }
 
-export function AppealCard({ appeal, showEnterprise, task, onOpen }: Props) {
+export function AppealCard({ appeal, showEnterprise, task, onOpen, idPrefix }: Props) {
+  const idOf = (name: string) => (idPrefix ? `${idPrefix}-${name}-${appeal.id}` : `${name}-${appeal.id}`)
   const level = levelLabel(appeal.level)
   const overdue = isOverdue(appeal)
   return (
-    <View id={`appeal-${appeal.id}`} className='card appeal-card' onClick={() => onOpen(appeal.id)}>
+    <View id={idOf('appeal')} className='card appeal-card' onClick={() => onOpen(appeal.id)}>
       <View className='appeal-card-head'>
         <Text className='appeal-card-title'>{appeal.title}</Text>
         <StatusTag status={appeal.status} />
@@ -30,7 +33,7 @@ export function AppealCard({ appeal, showEnterprise, task, onOpen }: Props) {
         {appeal.filerRejected ? (
           <Text className='chip-static chip-warning'>提交人未通过核实</Text>
         ) : appeal.filerPending ? (
-          <Text id={`filer-pending-${appeal.id}`} className='chip-static chip-warning'>
+          <Text id={idOf('filer-pending')} className='chip-static chip-warning'>
             待核实
           </Text>
         ) : null}
@@ -38,17 +41,17 @@ export function AppealCard({ appeal, showEnterprise, task, onOpen }: Props) {
       {task || level || overdue ? (
         <View className='appeal-card-flags'>
           {task ? (
-            <Text id={`task-chip-${appeal.id}`} className={`chip-static task-${task.status}`}>
+            <Text id={idOf('task-chip')} className={`chip-static task-${task.status}`}>
               {TASK_STATUS_LABEL[task.status]}
             </Text>
           ) : null}
           {level ? (
-            <Text id={`level-${appeal.id}`} className='chip-static chip-level'>
+            <Text id={idOf('level')} className='chip-static chip-level'>
               {level}
             </Text>
           ) : null}
           {overdue ? (
-            <Text id={`overdue-${appeal.id}`} className='chip-static chip-overdue'>
+            <Text id={idOf('overdue')} className='chip-static chip-overdue'>
               已超期
             </Text>
           ) : null}
@@ -58,7 +61,12 @@ export function AppealCard({ appeal, showEnterprise, task, onOpen }: Props) {
         <Text className='muted'>承办：{holderName(appeal)}</Text>
         {task ? <TaskDeadline task={task} /> : <Deadline appeal={appeal} />}
       </View>
-      <Text className='muted small'>提交于 {formatShortDateTime(appeal.createdAt)}</Text>
+      <View className='appeal-card-foot'>
+        <Text id={idOf('appeal-number')} className='muted small appeal-number'>
+          {appeal.number}
+        </Text>
+        <Text className='muted small'>提交于 {formatShortDateTime(appeal.createdAt)}</Text>
+      </View>
     </View>
   )
 }

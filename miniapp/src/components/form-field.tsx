@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Children, cloneElement, isValidElement, type ReactNode } from 'react'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import { ChipGroup } from './chip-group'
 
 /**
  * One form field: its label, the control, and under it the Chinese message from the shared
@@ -19,7 +20,7 @@ export function FormField(props: {
   return (
     <View id={props.id} className={error ? 'field field-invalid' : 'field'}>
       <Text className={props.required ? 'field-label field-required' : 'field-label'}>{props.label}</Text>
-      {props.children}
+      {labelControls(props.children, props.label)}
       {counter ? (
         <View className='field-foot'>
           {message ?? <View />}
@@ -32,4 +33,20 @@ export function FormField(props: {
       )}
     </View>
   )
+}
+
+/**
+ * The field's label, given to the text boxes and choice groups in it for screen readers. On h5
+ * Taro draws the real <input> inside its own element, where only `nativeProps` reach; WeChat
+ * reads the label written above the box.
+ */
+function labelControls(children: ReactNode, label: string): ReactNode {
+  return Children.map(children, (child) => {
+    if (!isValidElement<{ nativeProps?: Record<string, unknown>; label?: string }>(child)) return child
+    if (process.env.TARO_ENV === 'h5' && (child.type === Input || child.type === Textarea)) {
+      return cloneElement(child, { nativeProps: { 'aria-label': label, ...child.props.nativeProps } })
+    }
+    if (child.type === ChipGroup) return cloneElement(child, { label: child.props.label ?? label })
+    return child
+  })
 }

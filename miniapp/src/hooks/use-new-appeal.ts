@@ -20,7 +20,7 @@ export interface NewAppealDraft {
   description: string
 }
 
-const FORM_FIELDS: string[] = ['enterpriseId', 'categoryId', 'title', 'description']
+const FORM_FIELDS: string[] = ['enterpriseId', 'categoryId', 'title', 'description', 'attachments']
 
 /** Enterprises the user may file for: approved bindings, and pending ones (they see only their own). */
 export function fileableEnterprises(user: User | null): Binding[] {
@@ -67,12 +67,13 @@ export function useNewAppeal(user: User | null, requestedEnterpriseId: string | 
     })
   }, [])
 
-  const submit = useCallback(async () => {
+  /** `attachments`: the ids of the files already uploaded for this appeal. */
+  const submit = useCallback(async (attachments: readonly string[] = []) => {
     if (submitting) return
     const choice: FieldErrors = {}
     if (!draft.enterpriseId) choice.enterpriseId = '请选择企业'
     if (!draft.categoryId) choice.categoryId = '请选择诉求类别'
-    const parsed = submitAppealRequestSchema.safeParse(draft)
+    const parsed = submitAppealRequestSchema.safeParse(attachments.length > 0 ? { ...draft, attachments: [...attachments] } : draft)
     const found = { ...(parsed.success ? {} : fieldErrorsFromZod(parsed.error)), ...choice }
     if (!parsed.success || hasErrors(found)) {
       setFields(found)
@@ -88,7 +89,8 @@ export function useNewAppeal(user: User | null, requestedEnterpriseId: string | 
     setFields({})
     try {
       const appeal = await submitAppeal(parsed.data, attempt.current.key)
-      void Taro.showToast({ title: '诉求已提交', icon: 'success' })
+      // The number is what the enterprise quotes on the phone: said at once, and atop the page that opens.
+      void Taro.showToast({ title: `诉求已提交，编号 ${appeal.number}`, icon: 'none', duration: 3000 })
       await asked
       openAppeal(appeal.id, true)
     } catch (e) {

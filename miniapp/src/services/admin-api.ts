@@ -38,6 +38,8 @@ export interface ListEnterprisesParams {
   specialistId?: string
   /** true: only enterprises with open appeals; false: only those without; undefined: all. */
   hasOpenAppeals?: boolean
+  /** Part of the name, the credit code, or the contact's name or phone. */
+  q?: string
   limit?: number
   cursor?: string | null
 }
@@ -49,6 +51,7 @@ export async function listEnterprises(params: ListEnterprisesParams = {}): Promi
       scale: params.scale,
       specialistId: params.specialistId,
       hasOpenAppeals: params.hasOpenAppeals === undefined ? undefined : String(params.hasOpenAppeals),
+      q: params.q,
       limit: params.limit,
       cursor: params.cursor ?? undefined,
     },

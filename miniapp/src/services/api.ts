@@ -51,6 +51,8 @@ export interface ListAppealsParams {
   cursor?: string | null
   limit?: number
   status?: readonly AppealStatus[]
+  /** Only the appeal with this number (诉求编号), if the caller may see it. */
+  number?: string
 }
 
 export async function listAppeals(params: ListAppealsParams = {}): Promise<AppealPage> {
@@ -59,6 +61,7 @@ export async function listAppeals(params: ListAppealsParams = {}): Promise<Appea
       limit: params.limit ?? 20,
       cursor: params.cursor ?? undefined,
       status: params.status?.length ? params.status.join(',') : undefined,
+      number: params.number,
     },
   })
   return parse(appealPageSchema, data)

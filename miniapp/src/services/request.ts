@@ -34,7 +34,7 @@ const TIMEOUT_MS = 15_000
 export type Query = Record<string, string | number | undefined | null>
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST'
+  method?: 'GET' | 'POST' | 'DELETE'
   query?: Query
   body?: unknown
   headers?: Record<string, string>

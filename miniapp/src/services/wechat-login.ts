@@ -5,6 +5,7 @@ import type { LoginResponse } from '@shared/schemas/user.schema'
 import { claimInvitation, wechatLogin } from './api'
 import { ApiError, postJsonTo } from './request'
 import { saveSession, type Session } from './session'
+import { ensurePrivacyConsent, syncPrivacyConsent } from './privacy'
 
 const DEVICE_KEY = 'qs.device'
 
@@ -36,15 +37,26 @@ export async function loginCode(): Promise<string> {
 function keep(response: LoginResponse): Session {
   const session: Session = { token: response.token, refreshToken: response.refreshToken, user: response.user }
   saveSession(session)
+  // The agreement given on this phone is recorded with the account (and again when the guide changes).
+  void syncPrivacyConsent(session.user)
   return session
+}
+
+/** Declining the privacy guide: no sign-in; the card page stays readable. */
+export const PRIVACY_DECLINED = '您未同意隐私保护指引：可以继续浏览联系卡，登录和提交诉求需要您的同意'
+
+/** Signing in reads the WeChat identity: the privacy guide must be agreed to first (services/privacy.ts). */
+async function consentedLoginCode(): Promise<string> {
+  if (!(await ensurePrivacyConsent())) throw new ApiError(0, 'PRIVACY_DECLINED', PRIVACY_DECLINED)
+  return loginCode()
 }
 
 /** Signs in as the WeChat user of this phone (or browser), creating them on first use. */
 export async function signInWithWeChat(): Promise<Session> {
-  return keep(await wechatLogin(await loginCode()))
+  return keep(await wechatLogin(await consentedLoginCode()))
 }
 
 /** An official's first sign-in: links this WeChat account to them with an admin's invitation. */
 export async function signInWithInvitation(invitation: string): Promise<Session> {
-  return keep(await claimInvitation(await loginCode(), invitation))
+  return keep(await claimInvitation(await consentedLoginCode(), invitation))
 }

@@ -14,7 +14,7 @@ import { endOfShanghaiDay, type WorkingCalendar } from '@shared/domain/calendar'
 import { MAX_LEVEL } from '@shared/domain/appeal-machine'
 import { reopensOnEvaluation, UNSATISFIED_REASON_MIN } from '@shared/domain/evaluation'
 import { EXTENSION_CLOSED, EXTENSION_MAX_DAYS, extensionDateProblem, extensionWindow } from '@shared/domain/extension'
-import { isSpecialist } from '@shared/domain/policy'
+import { ACTIONS_WITH_ATTACHMENTS, isSpecialist } from '@shared/domain/policy'
 import type { FieldErrors } from '@shared/errors'
 import { formatShortDate } from './format'
 import { fieldErrorsFromZod, hasErrors } from './validation'
@@ -43,6 +43,8 @@ export interface ActionDraft {
   toSpecialistId: string
   /** extend: the new resolution date, YYYY-MM-DD (Shanghai). */
   dueDate: string
+  /** note, respond, reply-task, supply-material: ids of the files already uploaded. */
+  attachments: string[]
 }
 
 export const emptyDraft = (type: AppealActionType): ActionDraft => ({
@@ -56,6 +58,7 @@ export const emptyDraft = (type: AppealActionType): ActionDraft => ({
   days: String(DEFAULT_TASK_DAYS),
   toSpecialistId: '',
   dueDate: '',
+  attachments: [],
 })
 
 /** What the 延期 sheet checks a date against: the shared rule's inputs (the device's clock and the holiday calendar). */
@@ -128,8 +131,12 @@ function daysValue(days: string): number | string | undefined {
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text
 }
 
+/** Whether this action carries files (photos and documents). */
+export const takesAttachments = (type: AppealActionType): boolean => (ACTIONS_WITH_ATTACHMENTS as readonly AppealActionType[]).includes(type)
+
 function draftToBody(draft: ActionDraft, expectedVersion: number, context: BuildContext): Record<string, unknown> {
-  const base = { type: draft.type, expectedVersion }
+  const files = takesAttachments(draft.type) && draft.attachments.length > 0 ? { attachments: draft.attachments } : {}
+  const base = { type: draft.type, expectedVersion, ...files }
   switch (draft.type) {
     case 'accept':
     case 'accept-task':
@@ -193,6 +200,7 @@ export function panelFields(type: AppealActionType, context: BuildContext = {}):
   if (type === 'co-handle') fields.push('handlers', 'days')
   if (type === 'transfer') fields.push('toSpecialistId')
   if (type === 'extend') fields.push('dueDate')
+  if (takesAttachments(type)) fields.push('attachments')
   return fields
 }
 

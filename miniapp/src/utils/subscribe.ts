@@ -50,5 +50,7 @@ export const declinedIn = (results: Readonly<Record<string, SubscribeResult>>): 
  */
 export function remindersOff(subscriptions: Pick<Subscriptions, 'templates'> | null): boolean {
   const first = subscriptions?.templates[0]
-  return first !== undefined && first.budget <= 0
+  if (first === undefined) return false
+  // `ready` also knows long-term templates (长期订阅), which push without a budget.
+  return first.ready === undefined ? first.budget <= 0 : !first.ready
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import QRCode from 'qrcode'
 import * as z from 'zod'
 import { PAGE_PATTERN, SCENE_PATTERN, wechatError } from './wechat-errors'
@@ -25,6 +25,18 @@ export interface StandInState {
   messages: SentMessages
   requestLog: () => unknown
   now: () => number
+  /** mediaCheckAsync: where verdicts are pushed (the API's message-push route) and the Token they are signed with. */
+  media: MediaChecks
+}
+
+/** What the stand-in does with images handed to mediaCheckAsync: judge each, push the verdict. */
+export interface MediaChecks {
+  pushUrl?: string
+  pushToken: string
+  /** Verdicts pushed (or that could not be pushed), oldest first. */
+  pushed: Array<{ traceId: string; suggest: string; status: number }>
+  /** Pushes still under way, so that a test (or a close) can wait for them. */
+  inFlight: Set<Promise<void>>
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8'
@@ -66,6 +78,8 @@ const subscribeSendBody = z.object({
   lang: z.string().optional(),
 })
 const textCheckBody = z.object({ content: z.string().optional(), version: z.number().optional(), scene: z.number().optional(), openid: z.string().optional() })
+const mediaCheckBody = z.object({ media_url: z.string().optional(), media_type: z.number().optional(), version: z.number().optional(), scene: z.number().optional(), openid: z.string().optional() })
+const pushUrlBody = z.object({ url: z.url() })
 const loginCodeBody = z.object({ deviceId: z.string().min(1).max(128) })
 const faultBody = z.object({ path: z.enum(FAULT_PATHS), errcode: z.number().int().refine((n) => n !== 0), times: z.number().int().min(1) })
 
@@ -162,6 +176,72 @@ function textCheck(state: StandInState, url: URL, text: string): Answer {
   return json({ errcode: 0, errmsg: 'ok', result: { suggest, label }, detail: [{ strategy: 'content_model', errcode: 0, suggest, label }], trace_id: `trace-${state.now()}` })
 }
 
+/** An image carrying this text anywhere in its bytes is judged risky; every other image passes. */
+export const RISKY_IMAGE_MARKER = 'qinshang-risky'
+
+/** Message push in plaintext mode: signature = sha1 of the sorted Token, timestamp and nonce. */
+export function pushSignature(token: string, timestamp: string, nonce: string): string {
+  return createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex')
+}
+
+/** mediaCheckAsync v2: accepted at once with a trace id; the image is fetched, judged and the verdict pushed a moment later. */
+function mediaCheck(state: StandInState, url: URL, text: string): Answer {
+  const token = url.searchParams.get('access_token')
+  if (!token || !state.tokens.isValid(token)) return fail(40001)
+  const body = parseBody(mediaCheckBody, text)
+  if (!body || !body.media_url || body.media_type !== 2 || body.version !== 2 || body.scene === undefined || ![1, 2, 3, 4].includes(body.scene)) return fail(47001)
+  if (!body.openid || !OPENID_PATTERN.test(body.openid)) return fail(40003)
+  const traceId = `media-${randomBytes(8).toString('hex')}`
+  const job: Promise<void> = judgeAndPush(state, traceId, body.media_url, body.openid).finally(() => state.media.inFlight.delete(job))
+  state.media.inFlight.add(job)
+  return json({ errcode: 0, errmsg: 'ok', trace_id: traceId })
+}
+
+async function judgeAndPush(state: StandInState, traceId: string, mediaUrl: string, openid: string): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  let suggest = 'pass'
+  let label = 100
+  let errcode = 0
+  try {
+    const image = Buffer.from(await (await fetch(mediaUrl)).arrayBuffer())
+    if (image.includes(RISKY_IMAGE_MARKER)) [suggest, label] = ['risky', 20002]
+  } catch {
+    // WeChat could not fetch the image: it says so in the event.
+    errcode = -1008
+  }
+  const event = {
+    ToUserName: 'gh_local_qinshang',
+    FromUserName: openid,
+    CreateTime: Math.floor(state.now() / 1000),
+    MsgType: 'event',
+    Event: 'wxa_media_check',
+    appid: state.appId,
+    trace_id: traceId,
+    version: 2,
+    detail: [{ strategy: 'content_model', errcode, suggest, label, prob: 90 }],
+    errcode,
+    errmsg: errcode ? 'media download failed' : 'ok',
+    result: { suggest, label },
+  }
+  if (!state.media.pushUrl) {
+    state.media.pushed.push({ traceId, suggest, status: 0 })
+    return
+  }
+  const timestamp = String(Math.floor(state.now() / 1000))
+  const nonce = randomBytes(6).toString('hex')
+  const target = new URL(state.media.pushUrl)
+  target.searchParams.set('signature', pushSignature(state.media.pushToken, timestamp, nonce))
+  target.searchParams.set('timestamp', timestamp)
+  target.searchParams.set('nonce', nonce)
+  let status = 0
+  try {
+    status = (await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) })).status
+  } catch {
+    status = 0
+  }
+  state.media.pushed.push({ traceId, suggest, status })
+}
+
 function devRoute(state: StandInState, method: string, url: URL, text: string): Answer {
   const path = url.pathname
   const route = `${method} ${path}`
@@ -185,6 +265,14 @@ function devRoute(state: StandInState, method: string, url: URL, text: string): 
       return json(state.requestLog())
     case 'GET /dev/messages':
       return json({ messages: state.messages.list(url.searchParams.get('openid') ?? undefined) })
+    case 'POST /dev/push-url': {
+      const body = parseBody(pushUrlBody, text)
+      if (!body) return json(wechatError(47001), 400)
+      state.media.pushUrl = body.url
+      return ok()
+    }
+    case 'GET /dev/media-checks':
+      return json({ pushed: state.media.pushed })
     case 'DELETE /dev/messages':
       state.messages.clear()
       return ok()
@@ -198,6 +286,7 @@ const WECHAT_METHODS: Readonly<Record<string, 'GET' | 'POST'>> = {
   '/cgi-bin/stable_token': 'POST',
   '/wxa/getwxacodeunlimit': 'POST',
   '/cgi-bin/message/subscribe/send': 'POST',
+  '/wxa/media_check_async': 'POST',
   '/wxa/msg_sec_check': 'POST',
 }
 
@@ -213,5 +302,6 @@ export async function route(state: StandInState, method: string, url: URL, text:
   if (path === '/cgi-bin/stable_token') return stableToken(state, text)
   if (path === '/cgi-bin/message/subscribe/send') return subscribeSend(state, url, text)
   if (path === '/wxa/msg_sec_check') return textCheck(state, url, text)
+  if (path === '/wxa/media_check_async') return mediaCheck(state, url, text)
   return unlimitedCode(state, url, text)
 }

@@ -87,7 +87,7 @@ export class AccessTokens {
   }
 }
 
-export const FAULT_PATHS = ['/sns/jscode2session', '/cgi-bin/stable_token', '/wxa/getwxacodeunlimit', '/cgi-bin/message/subscribe/send', '/wxa/msg_sec_check'] as const
+export const FAULT_PATHS = ['/sns/jscode2session', '/cgi-bin/stable_token', '/wxa/getwxacodeunlimit', '/cgi-bin/message/subscribe/send', '/wxa/msg_sec_check', '/wxa/media_check_async'] as const
 export type FaultPath = (typeof FAULT_PATHS)[number]
 
 /** Injected failures: the next `times` requests to a path answer with `errcode`. */

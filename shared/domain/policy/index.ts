@@ -9,6 +9,7 @@
  */
 export * from './subject'
 export * from './appeals'
+export * from './attachments'
 export * from './co-handling'
 export * from './enterprises'
 export * from './bindings'
@@ -20,3 +21,4 @@ export * from './reports'
 export * from './exports'
 export * from './supervision'
 export * from './notifications'
+export * from './privacy'

@@ -10,6 +10,8 @@ import { fetchCard } from '../../services/api'
 import { ROUTES } from '../../settings'
 import { cardIdFromParams, cardProblem, dialable, INVALID_CARD } from './card-scene'
 import { useCardEntry } from './use-card-entry'
+import { PrivacySheet } from '../../components/privacy-sheet'
+import { useTextSizeClass } from '../../hooks/use-text-size'
 import './index.css'
 
 /**
@@ -18,6 +20,7 @@ import './index.css'
  * until approved), and opens the appeal form for it.
  */
 export default function CardPage() {
+  const textClass = useTextSizeClass()
   const router = useRouter()
   const cardId = cardIdFromParams(router.params)
   const card = useLoader(cardId, () => fetchCard(cardId!))
@@ -37,7 +40,7 @@ export default function CardPage() {
   const { enterprise, specialist, appeals, servicePromise } = card.data
 
   return (
-    <View className='page card-page'>
+    <View className={`page card-page ${textClass}`}>
       <View className='card card-hero'>
         <Text className='card-kicker'>企业服务联系卡 · 一码直通</Text>
         <Text id='card-enterprise' className='card-enterprise'>
@@ -110,14 +113,19 @@ export default function CardPage() {
           {entry.busy ? '正在进入…' : '提诉求'}
         </Button>
       )}
+      <Text id='card-privacy' className='card-privacy' onClick={() => void Taro.navigateTo({ url: ROUTES.privacy })}>
+        《用户隐私保护指引》
+      </Text>
+      <PrivacySheet />
     </View>
   )
 }
 
 /** A link or code that leads to no card: no retry (it cannot help), but people to ask and a way on. */
 function InvalidCard() {
+  const textClass = useTextSizeClass()
   return (
-    <View id='card-invalid' className='page card-invalid'>
+    <View id='card-invalid' className={`page card-invalid ${textClass}`}>
       <EmptyState text={INVALID_CARD.title}>
         <Text className='muted card-invalid-hint'>{INVALID_CARD.hint}</Text>
         <Button id='card-go-home' className='btn btn-primary btn-small' onClick={() => void Taro.switchTab({ url: ROUTES.index })}>

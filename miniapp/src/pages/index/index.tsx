@@ -5,11 +5,12 @@ import type { User } from '@shared/schemas/user.schema'
 import { isCoHandlerRole, isEnterpriseStaff } from '@shared/domain/policy'
 import { AppealCard } from '../../components/appeal-card'
 import { InboxBell } from '../../components/inbox-bell'
+import { NumberSearch } from '../../components/number-search'
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state'
 import { useAppealList } from '../../hooks/use-appeal-list'
 import { ListFoot } from '../../components/list-foot'
 import { useSessionUser } from '../../hooks/use-session-user'
-import { goToLogin, openAppeal, openNewAppeal } from '../../services/navigation'
+import { goToLogin, openNewAppeal } from '../../services/navigation'
 import { DEV_LOGIN_ENABLED, ROUTES } from '../../settings'
 import { INBOX_FILTERS, type FilterKey } from './filters'
 import { asApiError } from '../../services/request'
@@ -17,6 +18,9 @@ import { userTask } from '../../utils/appeal'
 import { signInWithWeChat } from '../../services/wechat-login'
 import { openAppealAsking, prepareSubscriptions } from '../../services/subscriptions'
 import { refreshUnread } from '../../services/unread'
+import { useTextSizeClass } from '../../hooks/use-text-size'
+import { PrivacySheet } from '../../components/privacy-sheet'
+import { recheckPrivacy } from '../../services/privacy'
 import './index.css'
 
 /** Production builds have no demo login: a returning user signs in with WeChat from here. */
@@ -31,6 +35,7 @@ async function signInAndReload(): Promise<void> {
 
 /** 诉求 tab: staff see their own appeals, officials their inbox with status filters. */
 export default function IndexPage() {
+  const textClass = useTextSizeClass()
   const user = useSessionUser()
   const isStaff = isEnterpriseStaff(user)
   const [filterKey, setFilterKey] = useState<FilterKey>('all')
@@ -49,8 +54,11 @@ export default function IndexPage() {
   useDidShow(() => {
     if (shownOnce.current && listKey) void list.refresh()
     shownOnce.current = true
-    // Officials are asked for subscribe messages when they open an appeal from this list.
-    if (user && !isStaff) prepareSubscriptions()
+    // Officials are asked for subscribe messages when they open an appeal from this list; staff
+    // when they open one of theirs (the tap before the progress they will hear of).
+    if (user) prepareSubscriptions()
+    // A guide updated since this phone agreed is agreed to again.
+    void recheckPrivacy()
   })
 
   usePullDownRefresh(() => {
@@ -66,7 +74,7 @@ export default function IndexPage() {
 
   if (!user) {
     return (
-      <View className='page'>
+      <View className={`page ${textClass}`}>
         <EmptyState text={DEV_LOGIN_ENABLED ? '请先登录' : '扫描企业服务联系卡即可提交诉求；已绑定企业的用户请登录'}>
           {DEV_LOGIN_ENABLED ? (
             <Button className='btn btn-primary btn-small' onClick={goToLogin}>
@@ -83,12 +91,13 @@ export default function IndexPage() {
             </View>
           )}
         </EmptyState>
+        <PrivacySheet />
       </View>
     )
   }
 
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       {isStaff ? (
         <View className='index-hero card'>
           <View className='index-hero-text'>
@@ -118,7 +127,9 @@ export default function IndexPage() {
         <Text className='page-title'>{isStaff ? '我的诉求' : '待办'}</Text>
         <InboxBell />
       </View>
+      {isStaff ? null : <NumberSearch onOpen={openAppealAsking} task={isCoHandlerRole(user) ? (appeal) => userTask(appeal, user) : undefined} />}
       <AppealListBody list={list} user={user} />
+      <PrivacySheet />
     </View>
   )
 }
@@ -141,7 +152,7 @@ function AppealListBody({ list, user }: { list: ReturnType<typeof useAppealList>
           appeal={appeal}
           showEnterprise={!isStaff}
           task={isHandler ? userTask(appeal, user) : undefined}
-          onOpen={isStaff ? (id) => openAppeal(id) : openAppealAsking}
+          onOpen={openAppealAsking}
         />
       ))}
       <ListFoot list={list} />

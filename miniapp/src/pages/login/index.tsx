@@ -10,10 +10,12 @@ import { asApiError } from '../../services/request'
 import { saveSession } from '../../services/session'
 import { ROUTES } from '../../settings'
 import { groupIdentities, identityElementId } from './groups'
+import { useTextSizeClass } from '../../hooks/use-text-size'
 import './index.css'
 
 /** Local builds only: pick a demo identity instead of WeChat login. */
 export default function LoginPage() {
+  const textClass = useTextSizeClass()
   const identities = useLoader('identities', fetchDevIdentities)
   const [signingIn, setSigningIn] = useState<string | null>(null)
 
@@ -32,7 +34,7 @@ export default function LoginPage() {
   }
 
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       <View className='login-head'>
         <Text className='login-brand'>亲商直通</Text>
         <Text className='muted'>本地演示环境：选择一个身份登录</Text>

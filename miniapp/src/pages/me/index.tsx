@@ -7,6 +7,7 @@ import {
   isEnterpriseStaff,
   isSpecialist,
   mayDecideJoinRequests,
+  mayDeleteOwnAccount,
   mayEditRouting,
   mayLoadCalendarYear,
   mayManageRoster,
@@ -15,12 +16,15 @@ import {
 } from '@shared/domain/policy'
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state'
 import { InboxBell } from '../../components/inbox-bell'
+import { TextSizeSetting } from '../../components/text-size-setting'
+import { ReminderNotice } from '../../components/reminder-notice'
 import { useLoader } from '../../hooks/use-loader'
 import { useSessionUser } from '../../hooks/use-session-user'
 import { fetchMe } from '../../services/api'
 import { goToLogin } from '../../services/navigation'
 import { clearSession, updateUser } from '../../services/session'
 import { DEV_LOGIN_ENABLED, ROUTES } from '../../settings'
+import { useTextSizeClass } from '../../hooks/use-text-size'
 import './index.css'
 
 const open = (url: string) => () => void Taro.navigateTo({ url })
@@ -33,6 +37,7 @@ async function loadMe() {
 
 /** 我的 tab: who is signed in, their enterprises, and switching identity or signing out. */
 export default function MePage() {
+  const textClass = useTextSizeClass()
   const sessionUser = useSessionUser()
   const me = useLoader(sessionUser ? `me|${sessionUser.id}` : null, loadMe)
 
@@ -50,7 +55,7 @@ export default function MePage() {
 
   if (!sessionUser) {
     return (
-      <View className='page'>
+      <View className={`page ${textClass}`}>
         <EmptyState text='尚未登录' />
       </View>
     )
@@ -61,7 +66,8 @@ export default function MePage() {
   const enterprises = user.bindings ?? []
 
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
+      <ReminderNotice id='me-reminders' />
       <View className='card me-profile'>
         <View className='me-avatar'>{user.name.slice(0, 1)}</View>
         <View className='me-profile-text'>
@@ -161,6 +167,20 @@ export default function MePage() {
           ))}
         </View>
       ) : null}
+
+      <TextSizeSetting />
+
+      <View className='card me-menu'>
+        <Text className='section-title'>隐私与个人信息</Text>
+        <View id='menu-privacy' className='me-menu-item' onClick={open(ROUTES.privacy)}>
+          <Text>用户隐私保护指引</Text>
+          <Text className='muted'>›</Text>
+        </View>
+        <View id='menu-my-data' className='me-menu-item' onClick={open(ROUTES.myData)}>
+          <Text>{mayDeleteOwnAccount(user) ? '我的个人信息与注销账号' : '我的个人信息'}</Text>
+          <Text className='muted'>›</Text>
+        </View>
+      </View>
 
       <View className='me-actions'>
         {DEV_LOGIN_ENABLED ? (

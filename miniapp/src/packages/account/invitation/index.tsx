@@ -6,6 +6,8 @@ import { FormField } from '../../../components/form-field'
 import { asApiError } from '../../../services/request'
 import { signInWithInvitation } from '../../../services/wechat-login'
 import { ROUTES } from '../../../settings'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
+import { PrivacySheet } from '../../../components/privacy-sheet'
 import './index.css'
 
 /**
@@ -13,6 +15,7 @@ import './index.css'
  * account to their roster entry; after that, WeChat sign-in alone is enough.
  */
 export default function InvitationPage() {
+  const textClass = useTextSizeClass()
   const [invitation, setInvitation] = useState(useRouter().params.invitation ?? '')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
@@ -39,7 +42,7 @@ export default function InvitationPage() {
   }
 
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       <View className='card'>
         <Text className='section-title'>首次登录请输入邀请码</Text>
         <Text className='muted invitation-intro'>邀请码由属地或市级管理员在「专员名册」中生成，7 天内有效，仅可使用一次。绑定后，本微信即可直接登录。</Text>
@@ -59,6 +62,7 @@ export default function InvitationPage() {
           {busy ? '登录中…' : '绑定并登录'}
         </Button>
       </View>
+      <PrivacySheet />
     </View>
   )
 }

@@ -13,6 +13,7 @@ import { fieldErrorsFromZod } from '../../../utils/validation'
 import { showSubmitError } from '../../../utils/submit-error'
 import { AccessGate } from '../../../components/access-gate'
 import { parseDateList } from './date-list'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import '../components/admin.css'
 import './index.css'
 
@@ -27,6 +28,7 @@ const SOURCE_LABEL: Record<CalendarYear['source'], string> = {
  * schedule once the State Council publishes it; open appeals with 暂定 deadlines are recounted.
  */
 export default function CalendarPage() {
+  const textClass = useTextSizeClass()
   const user = useSessionUser()
   const mayLoad = mayLoadCalendarYear(user)
   const years = useLoader(mayLoad ? 'calendar-years' : null, listCalendarYears)
@@ -69,14 +71,14 @@ export default function CalendarPage() {
 
   if (!mayLoad) {
     return (
-      <View className='page'>
+      <View className={`page ${textClass}`}>
         <AccessGate scope={{ kind: 'none', message: '工作日历由市级管理员维护' }} signedIn={user !== null} />
       </View>
     )
   }
 
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       <View className='card'>
         <Text className='section-title'>各年份工作日来源</Text>
         {years.loading && !years.data ? (

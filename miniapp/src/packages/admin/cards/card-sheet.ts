@@ -1,3 +1,4 @@
+import { cardShortCode } from '@shared/domain/card-id'
 import type { CardView } from '@shared/schemas/card.schema'
 
 /**
@@ -38,7 +39,8 @@ export function cardImageFileName(card: CardView): string {
   return `联系卡-${name}.png`
 }
 
-export const cardIdLine = (card: CardView): string => `卡号 ${card.id}`
+/** The card's short code for people (卡号); the id itself stays in the QR code only. */
+export const cardIdLine = (card: CardView): string => `卡号 ${cardShortCode(card.id)}`
 
 /**
  * Breaks text into lines no wider than `maxWidth`, character by character (Chinese has no

@@ -13,6 +13,7 @@ import { ContactCard } from '../components/contact-card'
 import { useAdminArea } from '../hooks/use-admin-area'
 import { renderCardPng } from './card-canvas'
 import { CARDS_PER_SHEET, cardImageFileName, chunk } from './card-sheet'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import '../components/admin.css'
 import './index.css'
 
@@ -23,6 +24,7 @@ const IS_H5 = process.env.TARO_ENV === 'h5'
  * Printing and 保存图片 need a desktop browser; the weapp shows the sheet and says so.
  */
 export default function PrintCardsPage() {
+  const textClass = useTextSizeClass()
   const { params } = useRouter()
   const area = useAdminArea(routeParam(params.areaId))
   const cards = useLoader(area.areaId ? `cards|${area.areaId}` : null, () => fetchAreaCards(area.areaId ?? ''))
@@ -30,7 +32,7 @@ export default function PrintCardsPage() {
 
   if (area.scope.kind === 'none') {
     return (
-      <View className='page'>
+      <View className={`page ${textClass}`}>
         <AccessGate scope={area.scope} signedIn={area.user !== null} />
       </View>
     )
@@ -52,7 +54,7 @@ export default function PrintCardsPage() {
 
   const list = cards.data?.cards ?? []
   return (
-    <View className='page cards-page'>
+    <View className={`page cards-page ${textClass}`}>
       <View className='cards-toolbar'>
         <AreaPicker area={area} />
         {IS_H5 ? null : (

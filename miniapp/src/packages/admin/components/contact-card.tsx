@@ -18,7 +18,7 @@ export function ContactCard({ card, codeUrl, children }: { card: CardView; codeU
         </View>
         <View className='contact-card-body'>
           <View className='contact-card-code-box'>
-            <Image className='contact-card-code' src={codeUrl} mode='aspectFit' />
+            <Image className='contact-card-code' src={codeUrl} mode='aspectFit' nativeProps={{ alt: `${card.enterprise.name}的联系卡小程序码` }} />
             <Text className='contact-card-hint'>{SCAN_HINT}</Text>
           </View>
           <View className='contact-card-text'>

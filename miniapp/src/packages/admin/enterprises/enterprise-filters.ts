@@ -1,5 +1,5 @@
 import { hasPortfolio } from '@shared/domain/policy'
-import type { EnterpriseSummary } from '@shared/schemas/roster.schema'
+import { listEnterprisesQuerySchema, type EnterpriseSummary } from '@shared/schemas/roster.schema'
 import type { User } from '@shared/schemas/user.schema'
 import { SCALE_LABEL, UNASSIGNED_LABEL, type Scale } from '../admin-labels'
 
@@ -13,6 +13,8 @@ export interface EnterpriseFilters {
   openOnly: boolean
   /** One specialist's portfolio, from the specialists page. */
   specialistId: string | null
+  /** The search box (name, credit code, contact's name or phone) as last applied; '' or absent: no search. */
+  search?: string
 }
 
 export const PAGE_SIZE = 20
@@ -23,6 +25,7 @@ export interface EnterpriseQuery {
   scale?: Scale
   specialistId?: string
   hasOpenAppeals?: boolean
+  q?: string
   limit: number
   cursor: string | null
 }
@@ -40,6 +43,7 @@ export function enterpriseQuery(filters: EnterpriseFilters, cursor: string | nul
     scale: filters.scale === 'all' ? undefined : filters.scale,
     specialistId: filters.specialistId ?? undefined,
     hasOpenAppeals: filters.openOnly ? true : undefined,
+    q: filters.search ? filters.search : undefined,
     limit: PAGE_SIZE,
     cursor,
   }
@@ -48,7 +52,7 @@ export function enterpriseQuery(filters: EnterpriseFilters, cursor: string | nul
 /** Identifies a query for the list hook; null until there is an area to list. */
 export function enterpriseListKey(filters: EnterpriseFilters): string | null {
   if (!filters.areaId) return null
-  return [filters.areaId, filters.scale, filters.openOnly ? 'open' : 'any', filters.specialistId ?? '-'].join('|')
+  return [filters.areaId, filters.scale, filters.openOnly ? 'open' : 'any', filters.specialistId ?? '-', filters.search ?? ''].join('|')
 }
 
 /**
@@ -65,17 +69,26 @@ export function enterprisesView(user: User | null): EnterprisesView {
 export const PORTFOLIO_TITLE = '我服务的企业'
 
 /** A specialist's own list: no area to wait for, the server pins them to their portfolio. */
-export function portfolioFilters(specialistId: string, scale: ScaleFilter, openOnly: boolean): EnterpriseFilters {
-  return { areaId: null, scale, openOnly, specialistId }
+export function portfolioFilters(specialistId: string, scale: ScaleFilter, openOnly: boolean, search = ''): EnterpriseFilters {
+  return { areaId: null, scale, openOnly, specialistId, search }
 }
 
 export function portfolioListKey(filters: EnterpriseFilters): string {
-  return ['portfolio', filters.specialistId ?? '-', filters.scale, filters.openOnly ? 'open' : 'any'].join('|')
+  return ['portfolio', filters.specialistId ?? '-', filters.scale, filters.openOnly ? 'open' : 'any', filters.search ?? ''].join('|')
 }
 
 /** An empty portfolio is not the same as filters that match nothing. */
 export const portfolioEmptyText = (filters: EnterpriseFilters): string =>
-  filters.scale === 'all' && !filters.openOnly ? '您名下暂无企业，如有疑问请联系属地管理员' : '没有符合条件的企业'
+  filters.scale === 'all' && !filters.openOnly && !filters.search ? '您名下暂无企业，如有疑问请联系属地管理员' : '没有符合条件的企业'
+
+/**
+ * What the search box sends once 搜索 is tapped: the cleaned term, or a problem to show under the
+ * box (the server's own rule, so the two never disagree).
+ */
+export function appliedSearch(typed: string): { search: string } | { problem: string } {
+  const parsed = listEnterprisesQuerySchema.shape.q.safeParse(typed)
+  return parsed.success ? { search: parsed.data ?? '' } : { problem: parsed.error.issues[0]?.message ?? '搜索内容有误' }
+}
 
 export const specialistLabel = (enterprise: EnterpriseSummary): string => enterprise.specialistName ?? UNASSIGNED_LABEL
 

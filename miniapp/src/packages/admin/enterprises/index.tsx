@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import type { EnterpriseSummary } from '@shared/schemas/roster.schema'
 import { ChipGroup } from '../../../components/chip-group'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
@@ -18,6 +18,7 @@ import { usePagedList, type PagedList } from '../../../hooks/use-paged-list'
 import { buildReassignRequest, reassignDoneMessage } from '../transfer'
 import {
   appealCountsText,
+  appliedSearch,
   enterpriseListKey,
   enterpriseQuery,
   enterprisesView,
@@ -30,6 +31,7 @@ import {
   type EnterpriseFilters,
   type ScaleFilter,
 } from './enterprise-filters'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import '../components/admin.css'
 import './index.css'
 
@@ -44,9 +46,11 @@ export default function EnterprisesPage() {
 
 /** A specialist's own enterprises: scale, appeals and card; no area, no specialists, no 调整专员. */
 function PortfolioPage({ specialistId }: { specialistId: string }) {
+  const textClass = useTextSizeClass()
   const [scale, setScale] = useState<ScaleFilter>('all')
   const [openOnly, setOpenOnly] = useState(false)
-  const filters = portfolioFilters(specialistId, scale, openOnly)
+  const [search, setSearch] = useState('')
+  const filters = portfolioFilters(specialistId, scale, openOnly, search)
   const list = usePagedList(portfolioListKey(filters), (cursor) => listEnterprises(enterpriseQuery(filters, cursor)))
 
   useEffect(() => {
@@ -63,11 +67,11 @@ function PortfolioPage({ specialistId }: { specialistId: string }) {
   })
 
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       <Text id='portfolio-intro' className='banner banner-info'>
         您负责服务的企业。企业的服务专员如需调整，请联系属地管理员。
       </Text>
-      <EnterpriseFilterCard scale={scale} onScale={setScale} openOnly={openOnly} onOpenOnly={setOpenOnly} />
+      <EnterpriseFilterCard scale={scale} onScale={setScale} openOnly={openOnly} onOpenOnly={setOpenOnly} onSearch={setSearch} />
       <EnterpriseListBody
         areaPicked
         list={list}
@@ -92,15 +96,59 @@ function PortfolioPage({ specialistId }: { specialistId: string }) {
   )
 }
 
-/** The scale chips and 有未办结诉求, which the server answers for admins and specialists alike. */
+/**
+ * The search box, the scale chips and 有未办结诉求, which the server answers for admins and
+ * specialists alike. The search applies on 搜索 (or the keyboard's search key), not on every key.
+ */
 function EnterpriseFilterCard(props: {
   scale: ScaleFilter
   onScale: (scale: ScaleFilter) => void
   openOnly: boolean
   onOpenOnly: (openOnly: boolean) => void
+  onSearch: (search: string) => void
 }) {
+  const [typed, setTyped] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const apply = (text: string) => {
+    const result = appliedSearch(text)
+    if ('problem' in result) return setProblem(result.problem)
+    setProblem(null)
+    props.onSearch(result.search)
+  }
   return (
     <View className='card enterprise-filters'>
+      <View className={problem ? 'enterprise-search field-invalid' : 'enterprise-search'}>
+        <Input
+          id='enterprise-search-input'
+          className='input enterprise-search-input'
+          placeholder='企业名称、信用代码、联系人或电话'
+          value={typed}
+          maxlength={60}
+          confirmType='search'
+          onInput={(e) => setTyped(e.detail.value)}
+          onConfirm={() => apply(typed)}
+        />
+        <Button id='enterprise-search-go' className='btn btn-primary btn-small' onClick={() => apply(typed)}>
+          搜索
+        </Button>
+        {typed ? (
+          <Text
+            id='enterprise-search-clear'
+            className='enterprise-search-clear'
+            onClick={() => {
+              setTyped('')
+              apply('')
+            }}
+          >
+            清除
+          </Text>
+        ) : null}
+      </View>
+      {problem ? (
+        <Text id='enterprise-search-problem' className='field-error'>
+          {problem}
+        </Text>
+      ) : null}
       <ChipGroup idPrefix='scale' options={SCALE_OPTIONS} selected={props.scale} onSelect={props.onScale} />
       <View className='chips'>
         <View
@@ -116,14 +164,16 @@ function EnterpriseFilterCard(props: {
 }
 
 function RosterPage() {
+  const textClass = useTextSizeClass()
   const { params } = useRouter()
   const area = useAdminArea(routeParam(params.areaId))
   const [scale, setScale] = useState<ScaleFilter>('all')
   const [openOnly, setOpenOnly] = useState(false)
   const [specialistId, setSpecialistId] = useState<string | null>(() => routeParam(params.specialistId))
+  const [search, setSearch] = useState('')
   const [reassigning, setReassigning] = useState<EnterpriseSummary | null>(null)
 
-  const filters: EnterpriseFilters = { areaId: area.areaId, scale, openOnly, specialistId }
+  const filters: EnterpriseFilters = { areaId: area.areaId, scale, openOnly, specialistId, search }
   const list = usePagedList(enterpriseListKey(filters), (cursor) => listEnterprises(enterpriseQuery(filters, cursor)))
   const specialists = useLoader(area.areaId ? `specialists|${area.areaId}` : null, () =>
     listSpecialists(area.areaId ?? undefined),
@@ -139,14 +189,14 @@ function RosterPage() {
   })
 
   const gate = <AccessGate scope={area.scope} signedIn={area.user !== null} />
-  if (area.scope.kind === 'none') return <View className='page'>{gate}</View>
+  if (area.scope.kind === 'none') return <View className={`page ${textClass}`}>{gate}</View>
 
   const portfolioOwner = specialistId ? specialists.data?.find((s) => s.id === specialistId) : undefined
 
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       <AreaPicker area={area} />
-      {area.areaId ? <EnterpriseFilterCard scale={scale} onScale={setScale} openOnly={openOnly} onOpenOnly={setOpenOnly} /> : null}
+      {area.areaId ? <EnterpriseFilterCard scale={scale} onScale={setScale} openOnly={openOnly} onOpenOnly={setOpenOnly} onSearch={setSearch} /> : null}
 
       {specialistId ? (
         <View id='portfolio-banner' className='banner banner-info enterprise-portfolio'>

@@ -24,6 +24,7 @@ import {
   type RowFilter,
 } from './roster-view'
 import { useRosterImport, type RosterImport } from './use-roster-import'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import '../components/admin.css'
 import './index.css'
 
@@ -44,6 +45,7 @@ const TEMPLATE_NAME: Record<RosterTemplateFormat, string> = {
  * directly (Playwright's setInputFiles in the end-to-end test) is checked the same way.
  */
 export default function RosterPage() {
+  const textClass = useTextSizeClass()
   const user = useSessionUser()
   const scope = adminScope(user)
   const roster = useRosterImport()
@@ -54,7 +56,7 @@ export default function RosterPage() {
 
   if (scope.kind === 'none') {
     return (
-      <View className='page'>
+      <View className={`page ${textClass}`}>
         <AccessGate scope={scope} signedIn={user !== null} />
       </View>
     )
@@ -62,7 +64,7 @@ export default function RosterPage() {
 
   const shown = roster.result ?? roster.preview
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       <TemplateCard />
       <PickCard roster={roster} />
       {roster.busy ? <ProgressCard roster={roster} /> : null}

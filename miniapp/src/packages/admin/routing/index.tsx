@@ -15,6 +15,7 @@ import { formatShortDateTime } from '../../../utils/format'
 import { fieldErrorsFromZod } from '../../../utils/validation'
 import { showSubmitError } from '../../../utils/submit-error'
 import { AccessGate } from '../../../components/access-gate'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import '../components/admin.css'
 import './index.css'
 
@@ -39,6 +40,7 @@ const departmentNames = (catalog: Catalog, ids: readonly string[]) => ids.map((i
  * category, whether the industry task force joins, and its deadlines — with the change history.
  */
 export default function RoutingPage() {
+  const textClass = useTextSizeClass()
   const user = useSessionUser()
   const mayEdit = mayEditRouting(user)
   const catalog = useLoader(mayEdit ? 'routing-catalog' : null, fetchCatalog)
@@ -80,7 +82,7 @@ export default function RoutingPage() {
 
   if (!mayEdit) {
     return (
-      <View className='page'>
+      <View className={`page ${textClass}`}>
         <AccessGate scope={{ kind: 'none', message: '诉求类别与时限由市级管理员维护' }} signedIn={user !== null} />
       </View>
     )
@@ -90,7 +92,7 @@ export default function RoutingPage() {
   const data = catalog.data
 
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       <Text className='muted routing-intro'>修改后新提交的诉求按新规则分派和计时，已提交的诉求不变；每次修改都留有记录。</Text>
       {data.categories.map((c) => (
         <View key={c.id} id={`routing-${c.id}`} className='card admin-item' onClick={() => open(c)}>

@@ -12,11 +12,13 @@ import { AreaPicker } from '../components/area-picker'
 import { TransferPanel } from '../components/transfer-panel'
 import { useAdminArea } from '../hooks/use-admin-area'
 import { buildHandoverRequest, handoverDoneMessage } from '../transfer'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import '../components/admin.css'
 import './index.css'
 
 /** 专员名册: an area's specialists with their load; tap for the portfolio, 整体移交 when one leaves. */
 export default function SpecialistsPage() {
+  const textClass = useTextSizeClass()
   const { params } = useRouter()
   const area = useAdminArea(routeParam(params.areaId))
   const [leaving, setLeaving] = useState<SpecialistSummary | null>(null)
@@ -31,14 +33,14 @@ export default function SpecialistsPage() {
 
   if (area.scope.kind === 'none') {
     return (
-      <View className='page'>
+      <View className={`page ${textClass}`}>
         <AccessGate scope={area.scope} signedIn={area.user !== null} />
       </View>
     )
   }
 
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       <AreaPicker area={area} />
       <SpecialistListBody
         areaId={area.areaId}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { outcomeSchema, ratingSchema, TASK_DAYS_MAX, type Appeal, type AppealAction, type AppealActionType, type CoHandler, type Rating } from '@shared/schemas/appeal.schema'
 import type { Role } from '@shared/schemas/common.schema'
@@ -8,6 +8,8 @@ import { mayWriteInternalNote } from '@shared/domain/policy'
 import type { FieldErrors } from '@shared/errors'
 import { FormField } from '../../../components/form-field'
 import { ChipGroup } from '../../../components/chip-group'
+import { AttachmentPicker } from '../../../components/attachment-picker'
+import { useAttachments } from '../../../hooks/use-attachments'
 import type { ActResult } from '../../../hooks/use-appeal-detail'
 import {
   actionButtonLabel,
@@ -17,6 +19,7 @@ import {
   extendDateRange,
   extendIntro,
   invalidBanner,
+  takesAttachments,
   toggleHandler,
   type ActionDraft,
   type BuildContext,
@@ -49,6 +52,9 @@ export function ActionPanel({ type, appeal, role, task, acting, onSubmit, onClos
   const openTasks = appeal.coHandlers.filter((c) => c.status !== 'replied')
   const extension: ExtensionContext = { dueAt: appeal.dueAt, now: openedAt, calendar: CHINESE_CALENDAR }
   const context: BuildContext = { openTask: openTasks.length > 0, ...(type === 'extend' ? { extension } : {}) }
+  const withFiles = takesAttachments(type)
+  const target = useMemo(() => (withFiles ? { kind: 'appeal' as const, id: appeal.id } : null), [withFiles, appeal.id])
+  const files = useAttachments(target)
 
   const change = (patch: Partial<ActionDraft>) => {
     setDraft((current) => ({ ...current, ...patch }))
@@ -60,8 +66,8 @@ export function ActionPanel({ type, appeal, role, task, acting, onSubmit, onClos
   }
 
   const submit = async () => {
-    if (acting) return
-    const built = buildAction(draft, appeal.version, context)
+    if (acting || files.busy) return
+    const built = buildAction({ ...draft, attachments: files.ids }, appeal.version, context)
     if (!built.ok) {
       setFields(built.fields)
       return
@@ -198,17 +204,23 @@ export function ActionPanel({ type, appeal, role, task, acting, onSubmit, onClos
           </View>
         ) : null}
 
+        {withFiles ? (
+          <FormField label='附件' error={fields.attachments}>
+            <AttachmentPicker state={files} idPrefix={`panel-${type}`} />
+          </FormField>
+        ) : null}
+
         <View className='sheet-actions'>
           <Button className={acting ? 'btn btn-busy' : 'btn'} disabled={acting || undefined} onClick={onClose}>
             取消
           </Button>
           <Button
             id='action-submit'
-            className={`btn ${type === 'withdraw' ? 'btn-danger' : 'btn-primary'}${acting ? ' btn-busy' : ''}`}
-            disabled={acting || undefined}
+            className={`btn ${type === 'withdraw' ? 'btn-danger' : 'btn-primary'}${acting || files.busy ? ' btn-busy' : ''}`}
+            disabled={acting || files.busy || undefined}
             onClick={() => void submit()}
           >
-            {acting ? '提交中…' : SUBMIT_LABEL[type]}
+            {acting ? '提交中…' : files.busy ? '附件上传中…' : SUBMIT_LABEL[type]}
           </Button>
         </View>
       </View>

@@ -76,7 +76,7 @@ export const PLACEHOLDER: Record<AppealActionType, string> = {
   escalate: '说明疑难之处，以及需要上级协调解决的事项',
   extend: '说明需要延长办理时限的原因',
   'request-material': '列出企业需要补充的材料，如：营业执照副本、用电负荷表',
-  'supply-material': '说明已补充的材料，如：已将负荷表发至专员邮箱',
+  'supply-material': '说明补充了哪些材料，照片和文件可在下方添加',
 }
 
 /** The evaluation's text box when the rating is 不满意: the reason, required (see evaluationCommentProblem). */

@@ -43,6 +43,12 @@ export function AppealHeader({ appeal }: { appeal: Appeal }) {
         </View>
       ) : null}
       <View className='kv'>
+        <Text className='kv-key'>诉求编号</Text>
+        <Text id='appeal-number' className='kv-value appeal-number' userSelect>
+          {appeal.number}
+        </Text>
+      </View>
+      <View className='kv'>
         <Text className='kv-key'>企业</Text>
         <Text className='kv-value'>{appeal.enterpriseName}</Text>
       </View>

@@ -8,6 +8,7 @@ import { isEnterpriseStaff, isOfficial, maySeeCoHandlerReplies, seesAfterTransfe
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
 import { useAppealDetail } from '../../../hooks/use-appeal-detail'
 import { useSessionUser } from '../../../hooks/use-session-user'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import { askAtTap, prepareSubscriptions } from '../../../services/subscriptions'
 import { ROUTES } from '../../../settings'
 import { actionButtonLabel, arrangeActions } from '../../../utils/action-form'
@@ -18,10 +19,14 @@ import { ActionPanel } from './action-panel'
 import { AppealHeader, AwaitingMaterialBanner, ClosingNote } from './appeal-header'
 import { CoTasks } from './co-tasks'
 import { Timeline } from './timeline'
+import { FilerContactCard } from './filer-contact'
+import { ReminderNotice } from '../../../components/reminder-notice'
 import './index.css'
 
 /** Taking on work is a natural tap to ask officials for subscribe messages (DESIGN §9). */
 const ASKS_AT: readonly AppealActionType[] = ['accept', 'accept-task']
+/** Enterprise staff: opening the form to supply material or to evaluate the answer. */
+const STAFF_ASKS_AT: readonly AppealActionType[] = ['supply-material', 'evaluate', 'note']
 
 /** After handing an appeal to someone else, a specialist can no longer see it: back to the list. */
 function leaveAfterTransfer() {
@@ -33,14 +38,17 @@ export default function AppealDetailPage() {
   const { params } = useRouter()
   const id = params.id || null
   const user = useSessionUser()
+  const textClass = useTextSizeClass()
   const detail = useAppealDetail(id)
   const [panel, setPanel] = useState<AppealActionType | null>(null)
   const [moreOpen, setMoreOpen] = useState(false)
   const official = isOfficial(user)
 
+  // What to ask for at this page's taps: officials taking on work, staff supplying material or
+  // reading and evaluating the answer (each precedes a message they will have to act on).
   useEffect(() => {
-    if (official) prepareSubscriptions()
-  }, [official])
+    if (user) prepareSubscriptions()
+  }, [user])
 
   if (!id) return <EmptyState text='未找到该诉求' />
   if (!detail.data) {
@@ -65,18 +73,22 @@ export default function AppealDetailPage() {
     return result
   }
   const open = (action: AppealActionType) => {
+    // Inside the tap: WeChat shows its subscription dialog only there.
+    if (!official && STAFF_ASKS_AT.includes(action)) void askAtTap()
     setMoreOpen(false)
     setPanel(action)
   }
 
   return (
-    <View className={bar.length ? 'page page-with-bar' : 'page'}>
+    <View className={`${bar.length ? 'page page-with-bar' : 'page'} ${textClass}`}>
       {detail.error ? (
         <View className='banner banner-error detail-refresh-error' onClick={() => void detail.reload()}>
           {detail.error.message}（点此重试）
         </View>
       ) : null}
       <AppealHeader appeal={appeal} />
+      {isEnterpriseStaff(user) ? <ReminderNotice id='detail-reminders' /> : null}
+      {detail.data.filer ? <FilerContactCard filer={detail.data.filer} /> : null}
 
       <AwaitingMaterialBanner
         appeal={appeal}
@@ -91,7 +103,7 @@ export default function AppealDetailPage() {
       <CoTasks tasks={appeal.coHandlers} showReplies={user !== null && maySeeCoHandlerReplies(user)} />
 
       {appeal.response ? (
-        <View id='appeal-response' className='card detail-response'>
+        <View id='appeal-response' className='card detail-response' onClick={official ? undefined : () => void askAtTap()}>
           <View className='row detail-block-head'>
             <Text className='section-title detail-inline-title'>办理答复</Text>
             <Text className='chip-static'>{OUTCOME_LABEL[appeal.response.outcome]}</Text>
@@ -124,7 +136,7 @@ export default function AppealDetailPage() {
 
       <View className='card'>
         <Text className='section-title'>办理过程</Text>
-        <Timeline events={detail.data.events} />
+        <Timeline events={detail.data.events} appealId={appeal.id} attachments={detail.data.attachments} />
       </View>
 
       {bar.length ? (

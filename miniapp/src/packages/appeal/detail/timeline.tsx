@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { outcomeSchema, ratingSchema, type AppealEvent } from '@shared/schemas/appeal.schema'
 import { EVENT_LABEL, LEVEL_LABEL, OUTCOME_LABEL, RATING_LABEL, ROLE_LABEL } from '@shared/labels'
+import type { Attachment } from '@shared/schemas/attachment.schema'
 import { formatDateTime } from '../../../utils/format'
+import { EventAttachments } from './event-attachments'
 
 /** A label for the outcome, rating or new level an event carries in `data`, if it carries one we know. */
 function eventDetail(event: AppealEvent): string | null {
@@ -18,7 +20,7 @@ function eventDetail(event: AppealEvent): string | null {
 const FLAGGED: readonly AppealEvent['type'][] = ['overdue', 'escalate', 'auto_close']
 
 /** The appeal's history, oldest first, as the enterprise sees it (plus internal notes for officials). */
-export function Timeline({ events }: { events: AppealEvent[] }) {
+export function Timeline({ events, appealId, attachments = [] }: { events: AppealEvent[]; appealId: string; attachments?: Attachment[] }) {
   return (
     <View id='timeline' className='timeline'>
       {events.length === 0 ? <Text className='muted state-empty'>暂无办理记录</Text> : null}
@@ -42,6 +44,7 @@ export function Timeline({ events }: { events: AppealEvent[] }) {
                 {event.actor.name} · {ROLE_LABEL[event.actor.role]} · {formatDateTime(event.at)}
               </Text>
               {event.message ? <Text className='paragraph timeline-message'>{event.message}</Text> : null}
+              <EventAttachments appealId={appealId} attachments={attachments.filter((a) => a.eventSeq === event.seq)} />
             </View>
           </View>
         )

@@ -1,24 +1,31 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
+import { useMemo } from 'react'
 import { DESCRIPTION_MAX, TITLE_MAX } from '@shared/schemas/appeal.schema'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
 import { FormField } from '../../../components/form-field'
 import { ChipGroup } from '../../../components/chip-group'
 import { useNewAppeal } from '../../../hooks/use-new-appeal'
+import { useAttachments } from '../../../hooks/use-attachments'
+import { AttachmentPicker } from '../../../components/attachment-picker'
 import { useSessionUser } from '../../../hooks/use-session-user'
 import { goToLogin } from '../../../services/navigation'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import './index.css'
 
 /** 提诉求: choose enterprise and category, describe the problem, submit. */
 export default function NewAppealPage() {
+  const textClass = useTextSizeClass()
   const user = useSessionUser()
   const { params } = useRouter()
   const form = useNewAppeal(user, params.enterpriseId)
   const { draft, fields, catalog, enterprises } = form
+  const attachmentTarget = useMemo(() => (draft.enterpriseId ? { kind: 'new-appeal' as const, enterpriseId: draft.enterpriseId } : null), [draft.enterpriseId])
+  const attachments = useAttachments(attachmentTarget)
 
   if (!user) {
     return (
-      <View className='page'>
+      <View className={`page ${textClass}`}>
         <EmptyState text='请先登录后再提交诉求'>
           <Button className='btn btn-primary btn-small' onClick={goToLogin}>
             去登录
@@ -29,7 +36,7 @@ export default function NewAppealPage() {
   }
   if (enterprises.length === 0) {
     return (
-      <View className='page'>
+      <View className={`page ${textClass}`}>
         <EmptyState text='您还没有已绑定的企业，请扫描企业服务联系卡完成绑定后再提交诉求' />
       </View>
     )
@@ -44,7 +51,7 @@ export default function NewAppealPage() {
   const fixedEnterprise = enterprises.length === 1 ? enterprises[0] : undefined
 
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       <View className='card'>
         <FormField label='所属企业' required error={fields.enterpriseId}>
           {fixedEnterprise ? (
@@ -102,16 +109,20 @@ export default function NewAppealPage() {
             onInput={(e) => form.update('description', e.detail.value)}
           />
         </FormField>
+
+        <FormField label='照片和材料' error={fields.attachments}>
+          <AttachmentPicker state={attachments} idPrefix='new-appeal' />
+        </FormField>
       </View>
 
       <Text className='muted small new-hint'>提交后将由企业服务专员受理，您可在“诉求”中随时查看办理进度。</Text>
       <Button
         id='submit-appeal'
-        className={form.submitting ? 'btn btn-primary btn-block btn-busy' : 'btn btn-primary btn-block'}
-        disabled={form.submitting || undefined}
-        onClick={() => void form.submit()}
+        className={form.submitting || attachments.busy ? 'btn btn-primary btn-block btn-busy' : 'btn btn-primary btn-block'}
+        disabled={form.submitting || attachments.busy || undefined}
+        onClick={() => void form.submit(attachments.ids)}
       >
-        {form.submitting ? '提交中…' : '提交诉求'}
+        {form.submitting ? '提交中…' : attachments.busy ? '附件上传中…' : '提交诉求'}
       </Button>
     </View>
   )

@@ -10,6 +10,7 @@ import { decideStaff, listEnterpriseStaff, listStaffRequests } from '../../../se
 import { asApiError } from '../../../services/request'
 import { formatShortDateTime } from '../../../utils/format'
 import { DECISION_LABEL, decisionsFor } from './staff-decisions'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import './index.css'
 
 
@@ -18,6 +19,7 @@ import './index.css'
  * Without: the join requests waiting for the signed-in specialist or area admin.
  */
 export default function StaffPage() {
+  const textClass = useTextSizeClass()
   const enterpriseId = useRouter().params.enterpriseId
   const viewer = useSessionUser()
   const members = useLoader(`staff|${enterpriseId ?? 'requests'}`, () => (enterpriseId ? listEnterpriseStaff(enterpriseId) : listStaffRequests()))
@@ -53,7 +55,7 @@ export default function StaffPage() {
   const items = members.data ?? []
 
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       <Text className='muted staff-intro'>
         {enterpriseId ? '本企业的联系人：核实后可查看本企业全部诉求。' : '扫码申请绑定企业的联系人：请核实其确为该企业员工后通过。'}
       </Text>

@@ -19,12 +19,14 @@ import { setUnread } from '../../../services/unread'
 import { formatTime } from '../../../utils/format'
 import { remindersOff } from '../../../utils/subscribe'
 import { groupByDay, isRead, notificationTarget, reminderText } from '../inbox-view'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import './index.css'
 
 const PAGE_SIZE = 20
 
 /** 消息: the signed-in user's notifications by day, newest first; tap one to read it and go to its page. */
 export default function InboxPage() {
+  const textClass = useTextSizeClass()
   const user = useSessionUser()
   const official = isOfficial(user)
   const unread = useUnread()
@@ -112,7 +114,7 @@ export default function InboxPage() {
 
   if (!user) {
     return (
-      <View className='page'>
+      <View className={`page ${textClass}`}>
         <EmptyState text='请先登录' />
       </View>
     )
@@ -120,7 +122,7 @@ export default function InboxPage() {
 
   const unreadLeft = unread ?? list.items.filter((item) => !isRead(item, readHere)).length
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       {remindersOff(subscriptions.data) ? <ReminderBanner user={user} onEnable={() => void enableReminders()} /> : null}
       <View className='title-row'>
         <Text className='page-title'>
@@ -181,7 +183,11 @@ function NotificationRow({ item, read, onOpen }: { item: Notification; read: boo
   return (
     <View id={`notification-${item.id}`} className={read ? 'card inbox-item' : 'card inbox-item inbox-item-unread'} onClick={() => onOpen(item)}>
       <View className='inbox-item-head'>
-        {read ? null : <View id={`unread-${item.id}`} className='inbox-dot' />}
+        {read ? null : (
+          <View id={`unread-${item.id}`} className='inbox-dot'>
+            <Text className='sr-only'>未读</Text>
+          </View>
+        )}
         <Text className='inbox-item-title'>{item.title}</Text>
         <Text className='muted small'>{formatTime(item.createdAt)}</Text>
       </View>

@@ -10,6 +10,7 @@ import { useSessionUser } from '../../../hooks/use-session-user'
 import { openAppeal } from '../../../services/navigation'
 import { fetchDrillAppeals } from '../../../services/report-api'
 import { drillTitle, drillUrl, parseDrill, reportAccess } from '../report-view'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import '../report.css'
 
 /**
@@ -18,6 +19,7 @@ import '../report.css'
  * figure tapped.
  */
 export default function ReportAppealsPage() {
+  const textClass = useTextSizeClass()
   const { params } = useRouter()
   const drill = useMemo(() => parseDrill(params), [])
   const user = useSessionUser()
@@ -41,21 +43,21 @@ export default function ReportAppealsPage() {
 
   if (access.kind === 'none') {
     return (
-      <View className='page'>
+      <View className={`page ${textClass}`}>
         <AccessGate scope={access} signedIn={user !== null} />
       </View>
     )
   }
   if (!drill) {
     return (
-      <View className='page'>
+      <View className={`page ${textClass}`}>
         <EmptyState text='链接不完整，请从统计看板进入' />
       </View>
     )
   }
 
   return (
-    <View className='page report-page'>
+    <View className={`page report-page ${textClass}`}>
       <View id='drill-head' className='card'>
         <Text id='drill-title' className='section-title'>
           {drillTitle(drill)}

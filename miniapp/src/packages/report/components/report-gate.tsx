@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { AccessGate } from '../../../components/access-gate'
 import { ErrorState, LoadingState } from '../../../components/page-state'
 import type { ReportTargetState } from '../use-report-target'
+import { textSizeClass } from '../../../services/text-size'
 
 /**
  * What a report page shows before it has a scope and month to show: the access gate for those
@@ -10,7 +11,7 @@ import type { ReportTargetState } from '../use-report-target'
 export function reportGate(state: ReportTargetState) {
   if (state.access.kind === 'none') {
     return (
-      <View className='page'>
+      <View className={`page ${textSizeClass()}`}>
         <AccessGate scope={state.access} signedIn={state.user !== null} />
       </View>
     )

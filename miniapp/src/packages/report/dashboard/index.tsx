@@ -36,6 +36,7 @@ import {
   type HeadlineCard,
 } from '../report-view'
 import { useReportTarget } from '../use-report-target'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import '../report.css'
 
 const openDrill = (target: DrillTarget) => void Taro.navigateTo({ url: drillUrl(target) })
@@ -49,6 +50,7 @@ const LIVE_LIST_LENGTH = 5
  * now. Every figure, bar and row opens the appeals behind it.
  */
 export default function ReportDashboardPage() {
+  const textClass = useTextSizeClass()
   const { params } = useRouter()
   const initial = useMemo(() => parseTarget(params), [])
   const state = useReportTarget(initial)
@@ -68,7 +70,7 @@ export default function ReportDashboardPage() {
   if (gate || !target) return gate
 
   return (
-    <View className='page report-page'>
+    <View className={`page report-page ${textClass}`}>
       <ReportPicker state={state} shown={report.data?.scope} />
       <View className='report-links'>
         <Button id='open-monthly' className='btn btn-outline btn-small' onClick={() => void Taro.navigateTo({ url: reportUrl('monthly', target) })}>
@@ -307,7 +309,7 @@ function LiveList(props: { id: string; title: string; empty: string; count: numb
               <StatusTag status={appeal.status} />
             </View>
             <Text className='muted small'>
-              {appeal.enterpriseName} · 承办 {holderName(appeal)}
+              <Text className='appeal-number'>{appeal.number}</Text> · {appeal.enterpriseName} · 承办 {holderName(appeal)}
             </Text>
           </View>
         ))

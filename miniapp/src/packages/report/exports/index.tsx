@@ -10,6 +10,7 @@ import { EXPORT_FORMAT_LABEL, EXPORT_STATUS_LABEL, exportFileName, exportLine, e
 import { parseTarget } from '../report-view'
 import { useReportTarget } from '../use-report-target'
 import { useExportJobs } from './use-export-jobs'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import '../report.css'
 
 const IS_H5 = process.env.TARO_ENV === 'h5'
@@ -21,6 +22,7 @@ const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv']
  * its progress and offers it for download when done, with the caller's recent exports below.
  */
 export default function ReportExportsPage() {
+  const textClass = useTextSizeClass()
   const { params } = useRouter()
   const initial = useMemo(() => parseTarget(params), [])
   const state = useReportTarget(initial)
@@ -31,7 +33,7 @@ export default function ReportExportsPage() {
   if (gate || !target) return gate
 
   return (
-    <View className='page report-page'>
+    <View className={`page report-page ${textClass}`}>
       <ReportPicker state={state} />
       <View className='card'>
         <Text className='section-title'>导出月报</Text>

@@ -21,6 +21,7 @@ import {
   type TableRow,
 } from '../report-view'
 import { useReportTarget } from '../use-report-target'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import '../report.css'
 
 const IS_H5 = process.env.TARO_ENV === 'h5'
@@ -32,6 +33,7 @@ const CHINESE_NUMBER = ['一', '二', '三', '四', '五', '六', '七', '八', 
  * prints on A4 (print styles in report.css); in WeChat, 导出 gives the same figures as a file.
  */
 export default function ReportMonthlyPage() {
+  const textClass = useTextSizeClass()
   const { params } = useRouter()
   const initial = useMemo(() => parseTarget(params), [])
   const state = useReportTarget(initial)
@@ -48,7 +50,7 @@ export default function ReportMonthlyPage() {
   if (gate || !target) return gate
 
   return (
-    <View id='monthly-page' className='page report-page monthly-page'>
+    <View id='monthly-page' className={`page report-page monthly-page ${textClass}`}>
       <View className='report-toolbar'>
         <ReportPicker state={state} shown={report.data?.scope} />
         {report.data ? (

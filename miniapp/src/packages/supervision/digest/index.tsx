@@ -12,6 +12,7 @@ import { AccessGate } from '../../../components/access-gate'
 import { ScopePicker } from '../components/scope-picker'
 import { COUNT_COLUMNS, countsLine, digestsFor, digestUrl, weekLabel } from '../supervision-view'
 import { useSupervisionScope, type SupervisionScopeState } from '../use-supervision-scope'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import '../supervision.css'
 
 const param = (value: string | undefined) => (value ? decodeURIComponent(value) : null)
@@ -22,13 +23,14 @@ const param = (value: string | undefined) => (value ? decodeURIComponent(value) 
  * unsatisfied appeals. The city admin switches between the city and each area.
  */
 export default function SupervisionDigestPage() {
+  const textClass = useTextSizeClass()
   const { params } = useRouter()
   const week = param(params.week)
   const state = useSupervisionScope(param(params.areaId))
 
   if (state.scope.kind === 'none') {
     return (
-      <View className='page'>
+      <View className={`page ${textClass}`}>
         <AccessGate scope={state.scope} signedIn={state.user !== null} />
       </View>
     )
@@ -37,13 +39,14 @@ export default function SupervisionDigestPage() {
 }
 
 function DigestList({ state }: { state: SupervisionScopeState }) {
+  const textClass = useTextSizeClass()
   const list = useLoader('digests', listDigests)
   usePullDownRefresh(() => {
     const stop = () => Taro.stopPullDownRefresh()
     list.reload().then(stop, stop)
   })
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       <ScopePicker state={state} />
       <DigestListBody list={list} state={state} />
     </View>
@@ -78,13 +81,14 @@ function DigestListBody({ list, state }: { list: Loader<DigestSummary[]>; state:
 }
 
 function WeekDigest({ week, state }: { week: string; state: SupervisionScopeState }) {
+  const textClass = useTextSizeClass()
   const digest = useLoader(`digest|${week}|${state.areaId ?? 'city'}`, () => fetchDigest(week, state.areaId))
   usePullDownRefresh(() => {
     const stop = () => Taro.stopPullDownRefresh()
     digest.reload().then(stop, stop)
   })
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       <ScopePicker state={state} />
       {digest.data ? (
         <DigestBody digest={digest.data} />
@@ -177,6 +181,7 @@ function AppealList(props: { id: string; title: string; appeals: readonly Digest
           <View key={appeal.id} id={`${props.id}-${appeal.id}`} className='digest-appeal' onClick={() => openAppeal(appeal.id)}>
             <Text className='digest-appeal-title'>{appeal.title}</Text>
             <Text className='muted small'>
+              {appeal.number ? <Text className='appeal-number'>{appeal.number} · </Text> : null}
               {appeal.enterpriseName} · 承办 {holderName(appeal)} · 时限 {formatShortDate(appeal.dueAt)}
             </Text>
             {level || appeal.escalationCause ? (

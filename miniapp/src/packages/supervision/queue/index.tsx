@@ -15,6 +15,7 @@ import { AccessGate } from '../../../components/access-gate'
 import { ScopePicker } from '../components/scope-picker'
 import { filterQueue, queueDeadline, REASON_LABEL, reasonChips, type ReasonFilter } from '../supervision-view'
 import { useSupervisionScope } from '../use-supervision-scope'
+import { useTextSizeClass } from '../../../hooks/use-text-size'
 import '../supervision.css'
 
 const REASON_CLASS = { overdue: 'chip-overdue', escalated: 'chip-level', due_soon: 'chip-warning' } as const
@@ -25,6 +26,7 @@ const REASON_CLASS = { overdue: 'chip-overdue', escalated: 'chip-level', due_soo
  * or one area. A row opens the appeal.
  */
 export default function SupervisionQueuePage() {
+  const textClass = useTextSizeClass()
   const { params } = useRouter()
   const state = useSupervisionScope(params.areaId ? decodeURIComponent(params.areaId) : null)
   const [filter, setFilter] = useState<ReasonFilter>('all')
@@ -48,14 +50,14 @@ export default function SupervisionQueuePage() {
 
   if (state.scope.kind === 'none') {
     return (
-      <View className='page'>
+      <View className={`page ${textClass}`}>
         <AccessGate scope={state.scope} signedIn={state.user !== null} />
       </View>
     )
   }
 
   return (
-    <View className='page'>
+    <View className={`page ${textClass}`}>
       <ScopePicker state={state} />
       <QueueBody queue={queue.data} loading={queue.loading} error={queue.error} onRetry={() => void queue.reload()} filter={filter} onFilter={setFilter} />
     </View>
@@ -119,7 +121,7 @@ function QueueRow({ item }: { item: QueueItem }) {
         <StatusTag status={appeal.status} />
       </View>
       <Text className='muted small queue-item-sub'>
-        {appeal.enterpriseName} · 承办 {holderName(appeal)}
+        <Text className='appeal-number'>{appeal.number}</Text> · {appeal.enterpriseName} · 承办 {holderName(appeal)}
       </Text>
       <View className='appeal-card-flags'>
         {reasons.map((reason) => (
