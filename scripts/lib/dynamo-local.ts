@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException, waitUntilTableExists } from '@aws-sdk/client-dynamodb'
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException, ResourceNotFoundException, waitUntilTableExists } from '@aws-sdk/client-dynamodb'
 import { assertPortFree, isPortOpen, startProcess, waitFor } from './processes'
 
 const require = createRequire(import.meta.url)
@@ -53,6 +53,18 @@ export function localDynamoClient(endpoint: string): DynamoDBClient {
 }
 
 /** Creates the table from infra/table.cjs unless it already exists (persisted data). */
+/** Drops a table: a test file's own, once the file is done, so the server holds only what running files use. */
+export async function dropTable(endpoint: string, tableName: string): Promise<void> {
+  const client = localDynamoClient(endpoint)
+  try {
+    await client.send(new DeleteTableCommand({ TableName: tableName }))
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error
+  } finally {
+    client.destroy()
+  }
+}
+
 export async function ensureTable(endpoint: string, tableName: string): Promise<'created' | 'existing'> {
   const { schema } = require(join(ROOT, 'infra', 'table.cjs')) as { schema: Omit<ConstructorParameters<typeof CreateTableCommand>[0], 'TableName'> }
   const client = localDynamoClient(endpoint)

@@ -1,3 +1,4 @@
+import { mkdirSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { startDynamoLocal } from '../../scripts/lib/dynamo-local'
@@ -18,6 +19,10 @@ export default async function setup(project: TestProject) {
     ...Array.from({ length: INTEGRATION_WORKERS }, (_, worker) => startDynamoLocal({ port: TEST_PORTS.integration.dynamo + worker })),
   ])
   project.provide('dynamoEndpoints', dynamos.map((d) => d.endpoint))
+  const claims = join(ROOT, '.run', `dynamo-claims-${TEST_PORTS.integration.dynamo}`)
+  rmSync(claims, { recursive: true, force: true })
+  mkdirSync(claims, { recursive: true })
+  project.provide('dynamoClaims', claims)
   project.provide('s3Endpoint', s3.endpoint)
   project.provide('exportBucket', s3.bucket)
   return async () => {

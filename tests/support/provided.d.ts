@@ -3,8 +3,10 @@ import 'vitest'
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string
-    /** Integration: one DynamoDB Local per worker (VITEST_POOL_ID 1, 2, …). */
+    /** Integration: one DynamoDB Local per worker, each claimed by the file running on it. */
     dynamoEndpoints: string[]
+    /** Integration: where a running file marks the DynamoDB Local it has claimed (fresh each run). */
+    dynamoClaims: string
     s3Endpoint: string
     exportBucket: string
     apiUrl: string
