@@ -47,6 +47,8 @@ async function fileWith(attachments: string[]) {
   })
 }
 
+// WeChat signs a push with the time it sends it, and the API weighs that against its own clock:
+// the running stack's clock, which is this process's (faked alike under faketime), not a test's `now`.
 const signed = (query: Record<string, string>, token = LOCAL_PUSH_TOKEN) => {
   const timestamp = String(Math.floor(Date.now() / 1000))
   const nonce = randomUUID().slice(0, 8)

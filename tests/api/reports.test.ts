@@ -10,6 +10,8 @@ import { expectError } from '../support/expect-error'
 
 const api = apiClient(inject('apiUrl'))
 const exportJobEnvelope = z.object({ job: exportJobSchema })
+// Appeals filed over HTTP are filed on the running stack's clock, so their report month is this
+// process's month (the same under faketime); the figures asserted hold in any month.
 const month = monthOf(new Date())
 
 let staff: string

@@ -1,9 +1,9 @@
-import { adminReach } from '@shared/domain/policy'
 import type { User } from '@shared/schemas/user.schema'
 import type { Area } from '@shared/schemas/catalog.schema'
 import type { DigestCounts, DigestScope, DigestSummary, QueueItem, QueueReason, SupervisionQueue } from '@shared/schemas/supervision.schema'
 import { nextDeadline } from '@shared/domain/deadlines'
 import { ROUTES } from '../../settings'
+import { adminPageScope, type AdminPageScope } from '../../utils/subject'
 
 /** Pure helpers of the supervision pages (督办队列, 每周督办简报), tested without Taro. */
 
@@ -11,21 +11,9 @@ import { ROUTES } from '../../settings'
  * Who supervises what: an area admin their own area; the city admin the whole city (areaId
  * null) or one area they pick. Nobody else has a queue.
  */
-export type SupervisionScope = { kind: 'area'; areaId: string } | { kind: 'city' } | { kind: 'none'; message: string }
+export type SupervisionScope = AdminPageScope
 
-export function supervisionScope(user: User | null): SupervisionScope {
-  if (!user) return { kind: 'none', message: '请先登录' }
-  const reach = adminReach(user)
-  switch (reach.kind) {
-    case 'city':
-    case 'area':
-      return reach
-    case 'unassigned':
-      return { kind: 'none', message: '您的账号未关联属地，请联系市级管理员' }
-    case 'none':
-      return { kind: 'none', message: '督办仅供属地管理员和市级管理员使用' }
-  }
-}
+export const supervisionScope = (user: User | null): SupervisionScope => adminPageScope(user, '督办仅供属地管理员和市级管理员使用')
 
 /** The city admin's scope chips: 全市 first (value `city`), then each area. */
 export const CITY_SCOPE = 'city'
