@@ -28,6 +28,9 @@ export const ACTION_LABEL: Record<AppealActionType, string> = {
   extend: '延期',
   'request-material': '请企业补充材料',
   'supply-material': '补充材料',
+  'set-measure': '填写解决措施',
+  'call-evaluate': '记录回访评价',
+  reopen: '重新办理',
 }
 
 export const EVENT_LABEL: Record<AppealEventType, string> = {
@@ -52,6 +55,9 @@ export const EVENT_LABEL: Record<AppealEventType, string> = {
   overdue: '超过办理时限',
   due_soon: '办理时限将至，已提醒专员',
   auto_close: '超期未评价，自动办结',
+  set_measure: '确定解决措施',
+  call_evaluate: '电话回访评价',
+  office_reopen: '督办要求重新办理',
 }
 
 export const TASK_STATUS_LABEL: Record<TaskStatus, string> = { open: '待接收', accepted: '协办中', replied: '已回复' }
@@ -106,7 +112,10 @@ export const INDUSTRY_LABEL: Record<Industry, string> = {
 export const SCALE_LABEL: Record<Scale, string> = { above: '规上', near: '临规', other: '其他' }
 
 /** How an appeal reached the system: filed in the mini-program, or recorded by a specialist. */
-export const CHANNEL_LABEL: Record<Channel, string> = { miniapp: '小程序', visit: '上门走访', phone: '电话', event: '活动' }
+export const CHANNEL_LABEL: Record<Channel, string> = { miniapp: '小程序', visit: '上门走访', phone: '电话', event: '交流活动' }
+
+/** What an appeal filed by an official for the enterprise is marked with in every list and on its page. */
+export const ON_BEHALF_LABEL = '专员代提'
 
 /** The inbox's name for each kind of notification (a filter chip, an icon's caption). */
 export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
@@ -123,6 +132,7 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   deadline_extended: '时限延长',
   digest_ready: '督办周报',
   export_ready: '报表导出',
+  filed_on_behalf: '专员代提',
 }
 
 /** Where a WeChat push of a notification stands; the inbox has the notification either way. */

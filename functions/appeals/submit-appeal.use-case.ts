@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto'
 import { ulid } from 'ulid'
-import { mayFileFor, maySeeAppeal } from '@shared/domain/policy'
+import { mayFileFor, mayFileOnBehalf, maySeeAppeal, mayWorkForEnterprises } from '@shared/domain/policy'
+import { measureDueProblem } from '@shared/domain/on-behalf'
 import type { Actor } from '@shared/domain/actor'
 import { newAppeal } from '@shared/domain/new-appeal'
-import { IdempotencyKeyReusedError, NotFoundError, ValidationError } from '@shared/errors'
+import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, ValidationError } from '@shared/errors'
 import type { Appeal, SubmitAppealRequest } from '@shared/schemas/appeal.schema'
 import { planAppealWrite } from '@shared/domain/appeal-write-plan'
 import { getAppeal, getIdempotencyRecord, WriteConflict } from '../store/appeal.store'
 import { drawAppealNumber } from '../services/appeal-number'
 import { saveAppealPlan } from '../services/appeal-writer'
+import { resolveOnBehalf, sourceWrites } from '../services/appeal-sources'
 import { prepareAttachments } from '../services/attachments'
 import { withAttachments } from '@shared/domain/attachments'
 import { currentWorkingCalendar } from '../services/working-calendar'
@@ -26,7 +28,16 @@ const MAX_ATTEMPTS = 6
 
 export const requestHash = (request: SubmitAppealRequest): string =>
   createHash('sha256')
-    .update(JSON.stringify([request.enterpriseId, request.categoryId, request.title, request.description, ...(request.attachments?.length ? [request.attachments] : [])]))
+    .update(
+      JSON.stringify([
+        request.enterpriseId,
+        request.categoryId,
+        request.title,
+        request.description,
+        ...(request.attachments?.length ? [request.attachments] : []),
+        ...(request.onBehalf ? [request.onBehalf] : []),
+      ]),
+    )
     .digest('hex')
 
 /**
@@ -55,7 +66,7 @@ export async function submitAppeal(actor: Actor, key: string, request: SubmitApp
     const plan = withAttachments(planAppealWrite(null, appeal, event, calendar), files.attachments.length)
     let saved: Appeal | undefined
     try {
-      saved = await saveAppealPlan(plan, { idempotency: { userId: actor.id, key, requestHash: hash, filedAt: now }, routedBy }, files.writes)
+      saved = await saveAppealPlan(plan, { idempotency: { userId: actor.id, key, requestHash: hash, filedAt: now }, routedBy }, [...files.writes, ...sourceWrites(plan.appeal)])
     } catch (error) {
       await files.discard()
       if (!(error instanceof WriteConflict) || attempt >= MAX_ATTEMPTS) throw error
@@ -71,9 +82,15 @@ export async function submitAppeal(actor: Actor, key: string, request: SubmitApp
 }
 
 async function prepare(actor: Actor, request: SubmitAppealRequest, now: Date) {
-  if (!mayFileFor(actor, request.enterpriseId)) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
+  const { onBehalf } = request
+  if (onBehalf && !mayWorkForEnterprises(actor)) throw new ForbiddenError('只有企业服务专员和管理员可以代企业提交诉求')
+  if (!onBehalf && !mayFileFor(actor, request.enterpriseId)) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
+  const measure = onBehalf?.channel === 'event' ? onBehalf.measure : undefined
+  const measureProblem = measure ? measureDueProblem(measure, now) : null
+  if (measureProblem) throw new ValidationError(measureProblem, { 'onBehalf.measure.dueDate': measureProblem })
   const [enterprise, catalog, calendar] = await Promise.all([getEnterprise(request.enterpriseId), getCatalogCached(), currentWorkingCalendar()])
-  if (!enterprise) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
+  if (!enterprise || (onBehalf && !mayFileOnBehalf(actor, enterprise))) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
+  const facts = onBehalf ? await resolveOnBehalf(onBehalf, enterprise) : undefined
   const category = catalog.categories.find((c) => c.id === request.categoryId)
   if (!category) throw new ValidationError('诉求类别不存在', { categoryId: '诉求类别不存在，请重新选择' })
   const id = `ap-${ulid(now.getTime()).toLowerCase()}`
@@ -89,6 +106,7 @@ async function prepare(actor: Actor, request: SubmitAppealRequest, now: Date) {
     departments: catalog.departments,
     taskForces: catalog.taskForces,
     calendar,
+    ...(facts ? { onBehalf: facts } : {}),
   })
   return { ...filed, calendar, routedBy: enterprise.specialistId ?? null }
 }

@@ -1,20 +1,24 @@
 import type { Actor } from '@shared/domain/actor'
-import { mayAttachToAppeal, mayFileFor, maySeeAppeal, maySeeAttachment } from '@shared/domain/policy'
+import { mayAttachToAppeal, mayFileFor, mayRecordVisit, maySeeAppeal, maySeeAttachment } from '@shared/domain/policy'
 import { ForbiddenError, NotFoundError } from '@shared/errors'
 import type { Attachment, CreateUploadRequest, UploadTicket } from '@shared/schemas/attachment.schema'
 import { attachmentView, issueUpload } from '../services/attachments'
 import { getAppeal } from '../store/appeal.store'
 import { getAttachment } from '../store/attachment.store'
+import { getEnterprise } from '../store/enterprise.store'
 
 /**
  * An upload form for one file headed for an appeal: one the caller may add files to (404 unless
  * they see it, 403 unless they may note, answer, reply or supply material), or the one they are
- * about to file for an enterprise they belong to.
+ * about to file for an enterprise they belong to, or the photos of a visit they are recording.
  */
 export async function createUpload(actor: Actor, request: CreateUploadRequest, now: Date): Promise<UploadTicket> {
   const { target } = request
   if (target.kind === 'new-appeal') {
     if (!mayFileFor(actor, target.enterpriseId)) throw new NotFoundError('未找到该企业，或您尚未绑定该企业')
+  } else if (target.kind === 'new-visit') {
+    const enterprise = await getEnterprise(target.enterpriseId)
+    if (!enterprise || !mayRecordVisit(actor, enterprise)) throw new NotFoundError('未找到该企业')
   } else {
     const appeal = await getAppeal(target.id)
     if (!appeal || !maySeeAppeal(actor, appeal)) throw new NotFoundError('未找到该诉求')

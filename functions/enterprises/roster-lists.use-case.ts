@@ -66,6 +66,7 @@ export async function listEnterprises(actor: Actor, query: EnterpriseListQuery):
       cardId: e.cardId ?? null,
       openAppeals: Math.max(0, e.openAppeals ?? 0),
       closedAppeals: Math.max(0, e.closedAppeals ?? 0),
+      ...(e.lastVisitAt ? { lastVisitAt: e.lastVisitAt } : {}),
     })),
     cursor: after ? enterprisesCursor.encode(context, { after }) : null,
   }

@@ -11,8 +11,8 @@ export const EXPORT_CONTENT_TYPE: Record<ExportFormat, string> = {
 export { exportFileName } from '@shared/domain/export-file-name'
 
 /** The same in ASCII, for the rare client that ignores the UTF-8 name. */
-export const asciiFileName = (scopeKey: string, month: string, format: ExportFormat): string =>
-  `qinshang-report-${scopeKey.replace(/[^\w-]/g, '-')}-${month}.${format}`
+export const asciiFileName = (scopeKey: string, month: string, format: ExportFormat, kind: 'monthly' | 'ledger' = 'monthly'): string =>
+  `qinshang-${kind === 'ledger' ? 'ledger' : 'report'}-${scopeKey.replace(/[^\w-]/g, '-')}-${month}.${format}`
 
 /** Object keys stay ASCII (and unguessable: the job id is a ULID); the Chinese name is given at download. */
 export const exportObjectKey = (job: { id: string; month: string; format: ExportFormat }): string => `exports/${job.month}/${job.id}.${job.format}`

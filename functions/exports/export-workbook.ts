@@ -116,6 +116,28 @@ export const SUMMARY_LINES: readonly SummaryLine[] = [
   { label: '当前提级督办', kind: 'count', value: (r) => r.escalatedNow, note: () => '截至报告日仍未办结、处于属地或市级督办的' },
 ]
 
+/**
+ * The sampled return visits (抽查回访) of the month, for the city and area reports that have them:
+ * 回访满意率 beside the enterprises' own 满意率, and the sample sizes it stands on.
+ */
+export const RETURN_VISIT_LINES: readonly SummaryLine[] = [
+  {
+    label: '回访满意率',
+    kind: 'rate',
+    value: (r) => r.returnVisits?.rate ?? null,
+    note: () => '回访满意率 = (满意 + 基本满意) ÷ 回访接通数；抽查当月办结的诉求，未评价的全部回访',
+  },
+  { label: '回访抽查数', kind: 'count', value: (r) => r.returnVisits?.sampled ?? null, note: () => '按属地、渠道分层随机抽取的当月办结诉求' },
+  { label: '回访接通数', kind: 'count', value: (r) => r.returnVisits?.reached ?? null, note: () => '电话接通、企业给出评价的' },
+  {
+    label: '回访未接通数',
+    kind: 'count',
+    value: (r) => r.returnVisits?.notReached ?? null,
+    note: (r) => `已拨打但未接通的；另有 ${r.returnVisits?.pending ?? 0} 件尚未回访`,
+  },
+  { label: '回访评价不一致', kind: 'count', value: (r) => r.returnVisits?.inconsistent ?? null, note: () => '回访不满意、而企业在小程序中评价满意或基本满意的' },
+]
+
 const PERCENT = '0.0%'
 const DATE_TIME = 'yyyy-mm-dd hh:mm'
 /** What a rate with nothing to divide by shows, as the dashboard does. */
@@ -143,6 +165,14 @@ function printLayout(
   report: MonthlyReport,
   layout: { orientation: 'portrait' | 'landscape'; headerRow: number; onePage?: boolean },
 ): Pick<ExcelJS.AddWorksheetOptions, 'pageSetup' | 'headerFooter'> {
+  return pageLayout(reportTitle(report), layout)
+}
+
+/** The same print rules for any workbook of the product, headed with its own title. */
+export function pageLayout(
+  title: string,
+  layout: { orientation: 'portrait' | 'landscape'; headerRow: number; onePage?: boolean },
+): Pick<ExcelJS.AddWorksheetOptions, 'pageSetup' | 'headerFooter'> {
   return {
     pageSetup: {
       paperSize: A4,
@@ -155,7 +185,7 @@ function printLayout(
       margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: {
-      oddHeader: `&L&9${headerFooterText(reportTitle(report))}&R&9&A`,
+      oddHeader: `&L&9${headerFooterText(title)}&R&9&A`,
       oddFooter: '&C&9第 &P 页，共 &N 页',
     },
   }
@@ -164,7 +194,7 @@ function printLayout(
 /** Committed rows between two looks at the sink: keeps what waits for the upload to about a page. */
 const DRAIN_EVERY = 200
 
-async function drained(sink: Writable): Promise<void> {
+export async function drained(sink: Writable): Promise<void> {
   if (sink.writableNeedDrain) await once(sink, 'drain')
 }
 
@@ -175,7 +205,7 @@ const textWidth = (text: string) => Array.from(text).reduce((sum, ch) => sum + (
  * A table's header row. A header wider than its column wraps instead of running into the next
  * one (当月受理已办结数 over a column of ten), the row made tall enough for the most lines.
  */
-function header(sheet: ExcelJS.Worksheet, values: string[]): void {
+export function header(sheet: ExcelJS.Worksheet, values: string[]): void {
   const row = sheet.addRow(values)
   row.font = BOLD
   row.eachCell((cell) => {
@@ -205,7 +235,7 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Mont
   for (const [label, value] of about) sheet.addRow([label, value]).commit()
   sheet.addRow([]).commit()
   header(sheet, ['指标', '数值', '口径说明'])
-  for (const line of SUMMARY_LINES) {
+  for (const line of [...SUMMARY_LINES, ...(report.returnVisits ? RETURN_VISIT_LINES : [])]) {
     const value = line.value(report)
     const row = sheet.addRow([line.label, value ?? NO_VALUE, line.note(report)])
     row.getCell(3).alignment = { indent: 1 }

@@ -24,19 +24,20 @@ export const ACTIVE_LIMIT = 3
  */
 export const STALE_AFTER_MS = 16 * 60_000
 
-const isActive = (job: Pick<ExportJob, 'status'>) => job.status === 'queued' || job.status === 'running'
+export const isActive = (job: Pick<ExportJob, 'status'>) => job.status === 'queued' || job.status === 'running'
 
 /**
  * The job as shown: what the schema names and nothing else of the stored record. A queued or
  * running job nobody works on any more is shown failed, once and for all.
  */
-function asShown(r: ExportJobRecord, now: Date): ExportJob {
+export function asShown(r: ExportJobRecord, now: Date): ExportJob {
   const job: ExportJob = {
     id: r.id,
     scope: r.scope,
     scopeName: r.scopeName,
     month: r.month,
     format: r.format,
+    ...(r.kind ? { kind: r.kind } : {}),
     status: r.status,
     progress: r.progress,
     requestedBy: r.requestedBy,
@@ -92,7 +93,7 @@ export async function getExport(actor: Actor, id: string, now: Date): Promise<Ex
   if (!record || !maySeeExportJob(actor, record)) throw new NotFoundError('未找到该导出任务')
   const job = asShown(record, now)
   if (job.status !== 'done' || !record.objectKey) return job
-  return { ...job, url: await presignDownload(record.objectKey, job.fileName, asciiFileName(job.scope, job.month, job.format)) }
+  return { ...job, url: await presignDownload(record.objectKey, job.fileName, asciiFileName(job.scope, job.month, job.format, job.kind)) }
 }
 
 /** The caller's recent jobs, newest first, without links (each is made when one is opened). */

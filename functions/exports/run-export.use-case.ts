@@ -11,6 +11,7 @@ import { claimExportJob, failExportJob, finishExportJob, recordExportProgress, t
 import { progressThrottle } from './export-progress'
 import { detailRowOf, type DetailRow } from './export-rows'
 import { writeWorkbook } from './export-workbook'
+import { produceLedger } from './run-ledger-export'
 import { appealsOfMonth, buildMonthlyReport } from '../services/monthly-report'
 import type { ReportScope } from '../services/report-scope'
 
@@ -69,6 +70,7 @@ export async function runExport(jobId: string, options: RunOptions = {}): Promis
   const now = options.now ?? (() => new Date())
   const job = await claimExportJob(jobId, now().toISOString())
   if (!job) return 'skipped'
+  if (job.ledger) return runLedgerJob({ ...job, ledger: job.ledger }, now)
   try {
     const report = await buildMonthlyReport(job.reportScope, job.month, now())
     const made = await produce(job, report, now)
@@ -88,6 +90,20 @@ export async function runExport(jobId: string, options: RunOptions = {}): Promis
     return finished ? 'done' : 'skipped'
   } catch (error) {
     logger.error('export failed', { jobId, scope: job.scope, month: job.month, format: job.format, ...describeError(error) })
+    await failExportJob(job.id, FAILED, now().toISOString())
+    return 'failed'
+  }
+}
+
+/** A claimed ledger export (问题台账): made and marked done, or failed. The requester follows it on the export page. */
+async function runLedgerJob(job: ExportJobRecord & { ledger: NonNullable<ExportJobRecord['ledger']> }, now: () => Date): Promise<RunOutcome> {
+  try {
+    const made = await produceLedger(job, now)
+    const finished = await finishExportJob(job.id, { ...made, finishedAt: now().toISOString() })
+    logger.info('ledger export done', { jobId: job.id, scope: job.scope, rows: made.rows, bytes: made.bytes })
+    return finished ? 'done' : 'skipped'
+  } catch (error) {
+    logger.error('ledger export failed', { jobId: job.id, scope: job.scope, ...describeError(error) })
     await failExportJob(job.id, FAILED, now().toISOString())
     return 'failed'
   }

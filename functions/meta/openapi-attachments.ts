@@ -36,4 +36,11 @@ export function registerAttachmentPaths(registry: OpenAPIRegistry): void {
     request: { query: z.object({ signature: z.string(), timestamp: z.string(), nonce: z.string() }) },
     responses: { 200: { description: 'success', content: { 'text/plain': { schema: z.string() } } }, 401: json(errorBodySchema, '签名无效') },
   })
+  registry.registerPath({
+    method: 'get',
+    path: '/api/wechat/events',
+    summary: "WeChat's check of the push URL when it is configured: answers `echostr` when the signature holds",
+    request: { query: z.object({ signature: z.string(), timestamp: z.string(), nonce: z.string(), echostr: z.string() }) },
+    responses: { 200: { description: 'echostr', content: { 'text/plain': { schema: z.string() } } }, 401: json(errorBodySchema, '签名无效') },
+  })
 }

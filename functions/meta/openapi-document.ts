@@ -15,11 +15,18 @@ import { devIdentitiesSchema, devLoginRequestSchema, loginResponseSchema, meResp
 
 import { registerCalendarPaths } from './openapi-calendar'
 import { registerAttachmentPaths } from './openapi-attachments'
+import { registerVisitPaths } from './openapi-visits'
 import { registerRosterPaths } from './openapi-roster'
 import { registerSupervisionPaths } from './openapi-supervision'
+import { registerUpgradePaths } from './openapi-upgrade'
+import { registerLedgerPaths } from './openapi-ledger'
+import { registerReturnVisitPaths } from './openapi-return-visits'
+import { registerVisitRoundPaths } from './openapi-visit-rounds'
 import { registerNotificationPaths } from './openapi-notifications'
 import { registerReportPaths } from './openapi-reports'
 import { registerPrivacyPaths } from './openapi-privacy'
+import { registerExchangeEventPaths } from './openapi-exchange-events'
+import { registerKitPaths } from './openapi-kit'
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } })
 const errors = {
@@ -50,6 +57,12 @@ export function buildOpenApiDocument(options: { devLogin: boolean }) {
       responses: { 200: json(devIdentitiesSchema, '可选的演示身份') },
     })
   }
+  registry.registerPath({
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: z.object({ openapi: z.string() }).passthrough() } } } },
+  })
   registry.registerPath({ method: 'get', path: '/api/me', summary: 'The caller', ...secured, responses: { 200: json(meResponseSchema, '当前用户'), 401: errors[401] } })
   registry.registerPath({
     method: 'get',
@@ -118,10 +131,17 @@ export function buildOpenApiDocument(options: { devLogin: boolean }) {
   registerRosterPaths(registry)
   registerCalendarPaths(registry)
   registerSupervisionPaths(registry)
+  registerUpgradePaths(registry)
+  registerLedgerPaths(registry)
+  registerReturnVisitPaths(registry)
+  registerVisitRoundPaths(registry)
   registerNotificationPaths(registry)
   registerPrivacyPaths(registry)
   registerReportPaths(registry)
   registerAttachmentPaths(registry)
+  registerVisitPaths(registry)
+  registerExchangeEventPaths(registry)
+  registerKitPaths(registry)
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

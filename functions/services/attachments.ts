@@ -59,7 +59,11 @@ export async function issueUpload(actor: Actor, request: CreateUploadRequest, no
 }
 
 const sameTarget = (a: UploadTarget, b: UploadTarget) =>
-  a.kind === 'appeal' && b.kind === 'appeal' ? a.id === b.id : a.kind === 'new-appeal' && b.kind === 'new-appeal' && a.enterpriseId === b.enterpriseId
+  a.kind === 'appeal' && b.kind === 'appeal'
+    ? a.id === b.id
+    : (a.kind === 'new-appeal' && b.kind === 'new-appeal') || (a.kind === 'new-visit' && b.kind === 'new-visit')
+      ? a.enterpriseId === b.enterpriseId
+      : false
 
 /** Files checked and copied to where they are kept, ready to be written with their owner's change. */
 export interface PreparedAttachments {

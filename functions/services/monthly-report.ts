@@ -9,6 +9,10 @@ import { CHANNEL_LABEL, SCALE_LABEL } from '@shared/labels'
 import { getCatalogCached } from '../store/catalog.store'
 import { readScopeCells } from '../store/report.store'
 import { openAppealsOf } from './report-appeals'
+import { returnVisitFiguresOf } from './return-visit-figures'
+import { upgradeSectionOf } from './upgrade-figures'
+import { visitsOfReportMonth } from './visit-coverage'
+import { monthFieldWork } from '@shared/domain/visit-rounds'
 import type { ReportScope } from './report-scope'
 
 export { authoriseReportScope, viewableScopes } from './report-scope'
@@ -49,11 +53,14 @@ function rowNamer(catalog: Catalog, labels: Record<string, string>) {
 export async function buildMonthlyReport(scope: ReportScope, month: string, now: Date): Promise<MonthlyReport> {
   const months = monthsUpTo(month, TREND_MONTHS)
   const trendCounters = FIGURE_NAMES.map((name) => counterName('all', '*', name))
-  const [monthCells, trendCells, open, catalog] = await Promise.all([
+  const [monthCells, trendCells, open, catalog, returnVisits, fieldVisits, upgrade] = await Promise.all([
     readScopeCells(scope.key, [month]),
     readScopeCells(scope.key, months.slice(0, -1), trendCounters),
     openAppealsOf(scope),
     getCatalogCached(),
+    returnVisitFiguresOf(scope, month),
+    getCatalogCached().then((c) => visitsOfReportMonth(scope, month, c)),
+    upgradeSectionOf(scope, month),
   ])
   const stored = monthCells.get(month)!
   const cells = new Map([...trendCells, [month, stored]])
@@ -100,5 +107,8 @@ export async function buildMonthlyReport(scope: ReportScope, month: string, now:
       overdueNow,
       topCategories: breakdowns.category,
     }),
+    ...(returnVisits ? { returnVisits } : {}),
+    ...(fieldVisits ? { fieldWork: monthFieldWork(fieldVisits, breakdowns.channel) } : {}),
+    ...(upgrade ? { upgrade } : {}),
   }
 }

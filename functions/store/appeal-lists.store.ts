@@ -238,3 +238,59 @@ export async function firstFiledAt(): Promise<string | undefined> {
   )
   return page.Items?.[0] ? String(page.Items[0].createdAt) : undefined
 }
+
+/** Where a ledger reads: the city index, an area's, or an owner's portfolio (gsi2 holds only appeals there). */
+export type LedgerSource = { kind: 'city' } | { kind: 'area'; areaId: string } | { kind: 'owner'; ownerId: string }
+
+export interface LedgerPageOptions {
+  /** Filed at or after / before these instants. */
+  from?: Date
+  to?: Date
+  /** Resume strictly below this list order (`<createdAt>#<id>`); none: the newest first. */
+  below?: string
+  limit: number
+  channels?: readonly string[]
+  statuses?: readonly AppealStatus[]
+  categoryId?: string
+}
+
+/**
+ * Access pattern: the problem ledger of the city, an area or a portfolio, newest first, one page:
+ * one Query of the partition within the filing window, channel, status and category filtered by
+ * DynamoDB. `next` is the lowest order read, when more may follow (a filtered page can be short).
+ */
+export async function listLedgerPage(source: LedgerSource, options: LedgerPageOptions): Promise<{ items: Appeal[]; next: string | null }> {
+  const { index, pk } =
+    source.kind === 'city' ? { index: 'gsi4', pk: KEYS.city } : source.kind === 'area' ? { index: 'gsi3', pk: KEYS.area(source.areaId) } : { index: 'gsi2', pk: KEYS.owner(source.ownerId) }
+  const skName = `${index}sk`
+  const upper = options.to ? `${new Date(options.to.getTime() - 1).toISOString()}#~` : '~'
+  // BETWEEN is inclusive: the item at `below` itself (the last one returned) is dropped below.
+  const high = options.below !== undefined && options.below < upper ? options.below : upper
+  const low = options.from ? options.from.toISOString() : '0'
+  const names: Record<string, string> = { '#pk': `${index}pk`, '#sk': skName, '#entity': 'entity' }
+  const values: Record<string, unknown> = { ':pk': pk, ':low': low, ':high': high, ':appeal': 'APPEAL' }
+  const filters = ['#entity = :appeal']
+  const oneOf = (attribute: string, name: string, list: readonly string[]) => {
+    names[`#${name}`] = attribute
+    list.forEach((value, i) => (values[`:${name}${i}`] = value))
+    filters.push(`#${name} IN (${list.map((_, i) => `:${name}${i}`).join(', ')})`)
+  }
+  if (options.channels?.length) oneOf('channel', 'channel', options.channels)
+  if (options.statuses?.length) oneOf('status', 'status', options.statuses)
+  if (options.categoryId) oneOf('categoryId', 'category', [options.categoryId])
+  if (low > high) return { items: [], next: null }
+  const page = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE,
+      IndexName: index,
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
+      FilterExpression: filters.join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+      Limit: options.limit,
+    }),
+  )
+  const items = (page.Items ?? []).filter((item) => String(item[skName]) !== options.below).map((item) => stripKeys<Appeal>(item))
+  return { items, next: page.LastEvaluatedKey ? String(page.LastEvaluatedKey[skName]) : null }
+}

@@ -23,6 +23,8 @@ export interface EnterpriseRecord extends Enterprise {
   openAppeals?: number
   closedAppeals?: number
   pendingMove?: PendingMove
+  /** When the latest visit (走访) recorded for it took place. */
+  lastVisitAt?: string
 }
 
 /**
@@ -42,7 +44,7 @@ export interface PendingMove {
 }
 
 /** The fields a roster or the seed owns; counters, the card and a move in progress are the system's. */
-export type EnterpriseProfile = Omit<EnterpriseRecord, 'cardId' | 'openAppeals' | 'closedAppeals' | 'pendingMove'>
+export type EnterpriseProfile = Omit<EnterpriseRecord, 'cardId' | 'openAppeals' | 'closedAppeals' | 'pendingMove' | 'lastVisitAt'>
 
 const enterpriseKey = (id: string) => ({ pk: `ENTERPRISE#${id}`, sk: 'PROFILE' })
 const portfolioPk = (specialistId: string | null) => `PORTFOLIO#${specialistId ?? 'none'}`
@@ -159,7 +161,7 @@ export async function queryEnterprises(query: EnterpriseQuery): Promise<{ items:
  */
 export async function upsertEnterprise(profile: EnterpriseProfile): Promise<EnterpriseRecord> {
   // Callers may hand over a whole stored record; whatever the system owns is never overwritten.
-  const { id, cardId: _card, openAppeals: _open, closedAppeals: _closed, pendingMove: _move, specialistId, ...fields } = profile as EnterpriseRecord
+  const { id, cardId: _card, openAppeals: _open, closedAppeals: _closed, pendingMove: _move, lastVisitAt: _visit, specialistId, ...fields } = profile as EnterpriseRecord
   const set: Record<string, unknown> = {
     ...fields,
     id,
@@ -288,4 +290,26 @@ export function cardAssignment(enterpriseId: string, cardId: string): TransactIt
       ExpressionAttributeValues: { ':card': cardId },
     },
   }
+}
+
+/**
+ * A transaction item that moves an enterprise's 最近走访 to a visit's time, only forward: it holds
+ * only while the stored time is not later (a later visit recorded meanwhile cancels the write,
+ * which is then decided again).
+ */
+export function lastVisitUpdate(enterpriseId: string, visitedAt: string): TransactItems[number] {
+  return {
+    Update: {
+      TableName: TABLE,
+      Key: enterpriseKey(enterpriseId),
+      UpdateExpression: 'SET lastVisitAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lastVisitAt) OR lastVisitAt <= :at)',
+      ExpressionAttributeValues: { ':at': visitedAt },
+    },
+  }
+}
+
+/** A transaction item that holds only while the enterprise exists (a visit earlier than its 最近走访). */
+export function enterpriseExists(enterpriseId: string): TransactItems[number] {
+  return { ConditionCheck: { TableName: TABLE, Key: enterpriseKey(enterpriseId), ConditionExpression: 'attribute_exists(pk)' } }
 }

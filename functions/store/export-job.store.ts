@@ -5,6 +5,7 @@ import { TABLE, dynamo } from '../lib/dynamo'
 import { stripKeys } from './keys'
 import { transactWrite, WriteConflict, type TransactItems } from './transact'
 import type { ReportScope } from '@shared/domain/report-scope'
+import type { LedgerJobSpec } from '@shared/schemas/ledger.schema'
 
 /*
  * Report export jobs, one item each:
@@ -29,6 +30,8 @@ export interface ExportJobRecord extends Omit<ExportJob, 'url' | 'fileName'> {
   updatedAt: string
   startedAt?: string
   objectKey?: string
+  /** A problem-ledger export (kind 'ledger'): its scope and filters. */
+  ledger?: LedgerJobSpec
 }
 
 const jobKey = (id: string) => ({ pk: `EXPORT#${id}`, sk: 'JOB' })

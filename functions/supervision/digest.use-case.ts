@@ -11,6 +11,9 @@ import { getDigestRecord, listAllDigests, listScopeDigests, listWeekDigests, put
 import { getUsers } from '../store/user.store'
 import { CITY_SCOPE_NAME } from './supervision.use-case'
 import { digestOutboxFor } from '../services/outbox'
+import { readRunningRoundCoverages } from '../services/visit-coverage'
+import { digestCoverage } from '@shared/domain/visit-rounds'
+import { upgradeMissingByScope } from '../services/upgrade-figures'
 
 const DAY_MS = 86_400_000
 /**
@@ -71,11 +74,19 @@ export async function makeWeeklyDigests(now: Date): Promise<DigestRun> {
     }),
   )
   const names = await namesFor(read.flatMap((r) => [...r.open, ...r.unsatisfied]))
+  const rounds = await readRunningRoundCoverages(await getCatalogCached(), now)
+  const missingFigures = await upgradeMissingByScope(now)
   const of = (areaId: string | null) => (areaId ? read.filter((r) => r.areaId === areaId) : read)
 
   for (const scope of missing) {
     const sources = of(scope.areaId)
-    const digest = buildDigest(week, scope, sources.flatMap((r) => r.open), sources.flatMap((r) => r.unsatisfied), now, names)
+    const coverage = digestCoverage(rounds, scope.areaId)
+    const missingUpgradeFigures = missingFigures(scope.areaId)
+    const digest = {
+      ...buildDigest(week, scope, sources.flatMap((r) => r.open), sources.flatMap((r) => r.unsatisfied), now, names),
+      ...(coverage.length ? { coverage } : {}),
+      ...(missingUpgradeFigures ? { missingUpgradeFigures } : {}),
+    }
     if (await putDigestOnce(digest, await digestOutboxFor(digest))) run.created.push(scope)
     else run.kept.push(scope)
   }

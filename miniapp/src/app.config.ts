@@ -15,6 +15,10 @@ export default defineAppConfig({
       pages: ['staff/index'],
     },
     {
+      root: 'packages/visit',
+      pages: ['record/index', 'detail/index', 'mine/index'],
+    },
+    {
       root: 'packages/account',
       pages: ['invitation/index', 'privacy/index', 'data/index'],
     },
@@ -27,13 +31,37 @@ export default defineAppConfig({
       pages: ['queue/index', 'digest/index'],
     },
     {
+      root: 'packages/return-visit',
+      pages: ['list/index', 'sample/index', 'call/index'],
+    },
+    {
       root: 'packages/inbox',
       pages: ['list/index'],
+    },
+    {
+      root: 'packages/rounds',
+      pages: ['list/index', 'new/index', 'coverage/index', 'pending/index'],
+    },
+    {
+      root: 'packages/events',
+      pages: ['list/index', 'new/index', 'detail/index'],
+    },
+    {
+      root: 'packages/upgrade',
+      pages: ['list/index', 'file/index', 'board/index'],
     },
     {
       // ECharts lives only here: the charts never weigh on the main package or other subpackages.
       root: 'packages/report',
       pages: ['dashboard/index', 'appeals/index', 'monthly/index', 'exports/index'],
+    },
+    {
+      root: 'packages/ledger',
+      pages: ['list/index'],
+    },
+    {
+      root: 'packages/kit',
+      pages: ['list/index', 'policy/index', 'faq/index', 'search/index'],
     },
   ],
   // h5 only: Taro's slide animation hides the previous page on a ~300 ms timer, and a tab

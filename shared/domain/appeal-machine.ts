@@ -3,10 +3,10 @@ import type { Appeal, AppealAction, AppealActionType, AppealEvent, AppealStatus,
 import { actorRef, type Actor } from './actor'
 import { mayTakeAppealAction, mayWriteInternalNote, ownTask, relationsTo } from './policy'
 import { ACTION_LABEL, LEVEL_LABEL, STATUS_LABEL } from '../labels'
-import { endOfShanghaiDay, monthDayLabel, workingDeadline, type WorkingCalendar } from './calendar'
+import { endOfShanghaiDay, monthDayLabel, shanghaiDate, workingDeadline, type WorkingCalendar } from './calendar'
 import { AUTO_CLOSE_DAYS, resumeClock } from './deadlines'
 import { hasOpenTask } from './co-tasks'
-import { evaluationCommentProblem, reopensOnEvaluation } from './evaluation'
+import { evaluationCommentProblem, MAX_REOPENS, reopensOnEvaluation } from './evaluation'
 import { extensionDateProblem } from './extension'
 import { joinSentences } from './text'
 
@@ -61,6 +61,15 @@ const RULES: Record<AppealActionType, Rule> = {
   'supply-material': {
     from: ['in_progress'],
     when: { holds: (a) => a.awaitingMaterial !== undefined, otherwise: '专员没有要求补充材料' },
+  },
+  'set-measure': { from: OPEN_WORK },
+  'call-evaluate': {
+    from: ['responded'],
+    when: { holds: (a) => a.evaluatedByCall === true, otherwise: '该企业有联系人在小程序中评价，不能代为评价' },
+  },
+  reopen: {
+    from: ['closed'],
+    when: { holds: (a) => a.reopenCount < MAX_REOPENS, otherwise: '该诉求已重新办理过一次，不能再次重新办理' },
   },
 }
 
@@ -151,11 +160,13 @@ export function applyAction(appeal: Appeal, action: AppealAction, actor: Actor, 
       }
     }
 
-    case 'evaluate': {
+    case 'evaluate':
+    case 'call-evaluate': {
       const problem = evaluationCommentProblem(action.rating, action.comment)
       if (problem) throw new ValidationError(problem, { comment: problem })
-      const evaluation = { rating: action.rating, comment: action.comment, at }
-      const data = { rating: action.rating }
+      const byCall = action.type === 'call-evaluate'
+      const evaluation = { rating: action.rating, comment: action.comment, at, ...(byCall ? { byCall: true as const } : {}) }
+      const data = { rating: action.rating, ...(byCall ? { byCall: true } : {}) }
       const message = action.comment || undefined
       const { autoCloseAt: _autoClose, ...rest } = base
       if (reopensOnEvaluation(appeal, action.rating)) {
@@ -179,7 +190,36 @@ export function applyAction(appeal: Appeal, action: AppealAction, actor: Actor, 
       }
       return {
         appeal: { ...rest, status: 'closed', closedAt: at, evaluation },
-        event: event('evaluate', 'closed', { message, data }),
+        event: event(byCall ? 'call_evaluate' : 'evaluate', 'closed', { message, data }),
+      }
+    }
+
+    case 'set-measure': {
+      const { text, unit, dueDate } = action.measure
+      if (dueDate < shanghaiDate(now)) throw new ValidationError('完成时限不能早于今天', { 'measure.dueDate': '完成时限不能早于今天' })
+      const measure = { text, unit, dueDate, at, by: actorRef(actor) }
+      return {
+        appeal: { ...base, measure },
+        event: same('set_measure', { message: `解决措施：${text}（责任单位：${unit}，${monthDayLabel(endOfShanghaiDay(dueDate).toISOString())}前完成）` }),
+      }
+    }
+
+    case 'reopen': {
+      // The office's own 不满意 (a return call heard otherwise): the same rule as an unsatisfied
+      // evaluation — back to work once, one level up, the routing table's resolution time again.
+      const lifted = raiseLevel(appeal, 'reopen', action.reason, actor.name, at)
+      const due = workingDeadline(now, appeal.resolveDays ?? 5, ctx.calendar)
+      const { closedAt: _closed, notEvaluated: _notEvaluated, autoCloseAt: _autoClose, ...rest } = base
+      return {
+        appeal: {
+          ...rest,
+          ...lifted,
+          status: 'in_progress',
+          reopenCount: appeal.reopenCount + 1,
+          dueAt: due.dueAt.toISOString(),
+          ...(due.provisional ? { deadlineProvisional: true } : {}),
+        },
+        event: event('office_reopen', 'in_progress', { message: `重新办理并提级至${LEVEL_LABEL[lifted.level]}。原因：${action.reason}`, data: { level: lifted.level, toDueAt: due.dueAt.toISOString() } }),
       }
     }
 

@@ -1,8 +1,11 @@
 import type { Appeal, AppealEvent, SubmitAppealRequest } from '../schemas/appeal.schema'
 import type { Category, Department, Enterprise, TaskForce } from '../schemas/catalog.schema'
 import { actorRef, type Actor } from './actor'
+import { recordedMeasure, type OnBehalfFacts } from './on-behalf'
 import { workingDeadline, type WorkingCalendar } from './calendar'
 import { routeAppeal } from './routing'
+import { joinSentences } from './text'
+import { CHANNEL_LABEL } from '../labels'
 
 export interface NewAppealContext {
   id: string
@@ -16,6 +19,12 @@ export interface NewAppealContext {
   departments: readonly Department[]
   taskForces: readonly TaskForce[]
   calendar: WorkingCalendar
+  /**
+   * 专员代提: the channel, the visit or event it came from and a measure agreed there; `hasStaff`
+   * false when nobody of the enterprise can evaluate it in the app (an official records the
+   * evaluation from a return call instead). Absent for the enterprise's own filing.
+   */
+  onBehalf?: OnBehalfFacts & { hasStaff: boolean }
 }
 
 /**
@@ -44,7 +53,10 @@ export function newAppeal(request: SubmitAppealRequest, ctx: NewAppealContext): 
     categoryName: ctx.category.name,
     title: request.title,
     description: request.description,
-    channel: 'miniapp',
+    channel: ctx.onBehalf?.channel ?? 'miniapp',
+    ...(ctx.onBehalf?.source ? { source: ctx.onBehalf.source } : {}),
+    ...(ctx.onBehalf?.measure ? { measure: recordedMeasure(ctx.onBehalf.measure, actorRef(ctx.actor), at) } : {}),
+    ...(ctx.onBehalf && !ctx.onBehalf.hasStaff ? { evaluatedByCall: true as const } : {}),
     status: owner ? route.status : 'submitted',
     level: 0,
     ownerId: owner?.id ?? null,
@@ -72,7 +84,10 @@ export function newAppeal(request: SubmitAppealRequest, ctx: NewAppealContext): 
     actor: actorRef(ctx.actor),
     from: null,
     to: appeal.status,
-    message: appeal.ownerName ? `已交办企业服务专员 ${appeal.ownerName}` : '已进入属地待分派队列',
+    message: joinSentences([
+      ctx.onBehalf ? `${ctx.actor.name}代企业提交（${CHANNEL_LABEL[ctx.onBehalf.channel]}${ctx.onBehalf.source ? `：${ctx.onBehalf.source.label}` : ''}）` : null,
+      appeal.ownerName ? `已交办企业服务专员 ${appeal.ownerName}` : '已进入属地待分派队列',
+    ]),
   }
   return { appeal, event }
 }

@@ -21,7 +21,13 @@ export interface UnitRef {
 export const unitKey = (unit: UnitRef): string => `${unit.kind}:${unit.id}`
 
 /** Whom a notice is for, before the directory turns groups into people. */
-export type Target = { to: 'user'; userId: string } | { to: 'areaAdmins'; areaId: string } | { to: 'cityAdmins' } | { to: 'unit'; unit: UnitRef }
+export type Target =
+  | { to: 'user'; userId: string }
+  | { to: 'areaAdmins'; areaId: string }
+  | { to: 'cityAdmins' }
+  | { to: 'unit'; unit: UnitRef }
+  /** The enterprise's approved staff: they hear of what an official filed for them. */
+  | { to: 'enterpriseStaff'; enterpriseId: string }
 
 /**
  * What a subscribe-message template may show. `appealTitle` and `comment` are written by the
@@ -75,6 +81,7 @@ export interface Audience {
   areaAdmins: string[]
   cityAdmins: boolean
   units: UnitRef[]
+  enterprises: string[]
 }
 
 /** The people behind each group: admins by area, the city's admins, handlers by unit key. */
@@ -82,6 +89,8 @@ export interface Recipients {
   areaAdmins: Readonly<Record<string, readonly string[]>>
   cityAdmins: readonly string[]
   units: Readonly<Record<string, readonly string[]>>
+  /** Approved staff by enterprise id; absent when no notice named the enterprise. */
+  enterpriseStaff?: Readonly<Record<string, readonly string[]>>
 }
 
 export const NO_RECIPIENTS: Recipients = { areaAdmins: {}, cityAdmins: [], units: {} }
@@ -103,6 +112,7 @@ export const KIND_TEMPLATE: Record<NotificationKind, TemplateKey> = {
   overdue: 'deadline',
   evaluated: 'evaluation',
   accepted: 'progress',
+  filed_on_behalf: 'progress',
   responded: 'progress',
   material_requested: 'progress',
   deadline_extended: 'progress',
@@ -128,8 +138,15 @@ const user = (userId: string): Target => ({ to: 'user', userId })
 const holder = (a: Appeal): Target => (a.ownerId ? user(a.ownerId) : { to: 'areaAdmins', areaId: a.areaId })
 /** The supervisors of a level: 1 the area's admins, 2 the city's. */
 const supervisorsOf = (a: Appeal): Target | null => (a.level === 1 ? { to: 'areaAdmins', areaId: a.areaId } : a.level === 2 ? { to: 'cityAdmins' } : null)
-/** The enterprise member who filed it; a specialist filing on someone's behalf needs no news of their own work. */
-const filer = (a: Appeal): Target | null => (filedByEnterprise(a) && !a.filerRejected ? user(a.filedBy.id) : null)
+/**
+ * Who hears of the appeal's progress on the enterprise's side: the member who filed it; for an
+ * appeal an official filed on the enterprise's behalf (专员代提), its approved staff (the official
+ * needs no news of their own work).
+ */
+const filer = (a: Appeal): Target | null => {
+  if (!filedByEnterprise(a)) return { to: 'enterpriseStaff', enterpriseId: a.enterpriseId }
+  return a.filerRejected ? null : user(a.filedBy.id)
+}
 
 /** The notices one change to an appeal causes, before the groups are resolved. */
 export function appealNotices({ before, after, event }: AppealChange): Notice[] {
@@ -157,6 +174,13 @@ export function appealNotices({ before, after, event }: AppealChange): Notice[] 
       if (a.ownerId) add(user(a.ownerId), 'new_appeal', '新诉求待受理', joinSentences([about, `请于${monthDayLabel(a.firstResponseDueAt)}前受理`]), { phrase: '新诉求', deadline: a.firstResponseDueAt, note: '请及时受理' })
       else add(holder(a), 'new_appeal', '新诉求待分派', joinSentences([about, '该企业暂无专员，诉求在待分派队列']), { phrase: '待分派', deadline: a.firstResponseDueAt, note: '请指定专员办理' })
       a.coHandlers.forEach(task)
+      if (!filedByEnterprise(a)) {
+        add(filer(a), 'filed_on_behalf', '专员为您代提了诉求', joinSentences([`${a.filedBy.name}为贵企业登记了「${a.title}」`, '可在小程序中查看进展并评价']), {
+          phrase: '专员代提',
+          deadline: a.dueAt,
+          note: `${a.filedBy.name}代为提交，办理后请评价`,
+        })
+      }
       break
     case 'co_handle':
       // The tasks this event asked for: new ones, and replied ones asked again.
@@ -187,6 +211,7 @@ export function appealNotices({ before, after, event }: AppealChange): Notice[] 
       add(holder(a), 'due_soon', '诉求即将到期', joinSentences([about, `办理时限为${monthDayLabel(a.dueAt)}，请抓紧办理`]), { phrase: '即将到期', deadline: a.dueAt, note: '距办理时限不足一个工作日' })
       break
     case 'evaluate':
+    case 'call_evaluate':
     case 'reopen': {
       const evaluation = a.evaluation
       if (!evaluation) break
@@ -201,6 +226,10 @@ export function appealNotices({ before, after, event }: AppealChange): Notice[] 
       if (raised) escalation(`不满意诉求提级至${LEVEL_LABEL[a.level]}`)
       break
     }
+    case 'office_reopen':
+      escalation(`重新办理的诉求提级至${LEVEL_LABEL[a.level]}`)
+      if (a.ownerId) add(user(a.ownerId), 'escalated', '诉求需重新办理', joinSentences([about, event.message]), { phrase: '重新办理', deadline: a.dueAt, note: LEVEL_LABEL[a.level] })
+      break
     case 'accept':
       add(filer(a), 'accepted', '诉求已受理', `您提交的「${a.title}」已由${a.ownerName ?? '专员'}受理`, { phrase: '已受理', note: `${a.ownerName ?? '专员'}已受理，正在办理` })
       break
@@ -246,8 +275,9 @@ export function digestNotices(digest: DigestSummary): Notice[] {
 
 /** The groups the notices name: what the directory must look up before they can be drafted. */
 export function audienceOf(notices: readonly Notice[]): Audience {
-  const audience: Audience = { areaAdmins: [], cityAdmins: false, units: [] }
+  const audience: Audience = { areaAdmins: [], cityAdmins: false, units: [], enterprises: [] }
   for (const { target } of notices) {
+    if (target.to === 'enterpriseStaff' && !audience.enterprises.includes(target.enterpriseId)) audience.enterprises.push(target.enterpriseId)
     if (target.to === 'areaAdmins' && !audience.areaAdmins.includes(target.areaId)) audience.areaAdmins.push(target.areaId)
     if (target.to === 'cityAdmins') audience.cityAdmins = true
     if (target.to === 'unit' && !audience.units.some((u) => unitKey(u) === unitKey(target.unit))) audience.units.push(target.unit)
@@ -265,6 +295,8 @@ function peopleOf(target: Target, recipients: Recipients): readonly string[] {
       return recipients.cityAdmins
     case 'unit':
       return recipients.units[unitKey(target.unit)] ?? []
+    case 'enterpriseStaff':
+      return recipients.enterpriseStaff?.[target.enterpriseId] ?? []
   }
 }
 

@@ -31,6 +31,48 @@ export const MESSAGE_MAX = 1000
  */
 const trimmed = (min: number, max: number, label: string) => requiredText(label, max, { min, multiline: true })
 
+/** A date as YYYY-MM-DD that exists on the calendar. */
+const calendarDate = (missing: string) =>
+  z
+    .string({ message: missing })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .refine((date) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), '日期不存在')
+
+export const MEASURE_TEXT_MAX = 300
+/** 解决措施 as agreed: what will be done, by which unit, by when (DESIGN §12). */
+export const measureRequestSchema = z
+  .object({
+    text: trimmed(2, MEASURE_TEXT_MAX, '解决措施'),
+    unit: requiredText('责任单位', 60, { min: 2 }),
+    dueDate: calendarDate('请选择完成时限').meta({ description: 'By when, a Shanghai date' }),
+  })
+  .strict()
+  .meta({ id: 'MeasureRequest' })
+export type MeasureRequest = z.infer<typeof measureRequestSchema>
+
+/**
+ * An official filing for the enterprise (专员代提): by phone, from a visit record, or at an
+ * exchange day (where a measure may be agreed on the spot). Enterprise staff never send it.
+ */
+export const onBehalfSchema = z
+  .discriminatedUnion(
+    'channel',
+    [
+      z.object({ channel: z.literal('phone') }).strict(),
+      z.object({ channel: z.literal('visit'), visitId: z.string({ message: '请选择走访记录' }).min(1, '请选择走访记录').max(40, '走访记录编号不正确') }).strict(),
+      z
+        .object({
+          channel: z.literal('event'),
+          eventId: z.string({ message: '请选择交流活动' }).min(1, '请选择交流活动').max(40, '交流活动编号不正确'),
+          measure: measureRequestSchema.optional(),
+        })
+        .strict(),
+    ],
+    { message: '代提渠道应为电话、走访或交流活动' },
+  )
+  .meta({ id: 'OnBehalf' })
+export type OnBehalf = z.infer<typeof onBehalfSchema>
+
 export const submitAppealRequestSchema = z
   .object({
     enterpriseId: enterpriseIdSchema,
@@ -38,6 +80,7 @@ export const submitAppealRequestSchema = z
     title: requiredText('标题', TITLE_MAX, { min: 2 }),
     description: trimmed(5, DESCRIPTION_MAX, '诉求内容'),
     attachments: attachmentIdsSchema,
+    onBehalf: onBehalfSchema.optional().meta({ description: 'Officials only: filed for the enterprise by phone, from a visit or at an exchange day (专员代提)' }),
   })
   .strict()
   .meta({ id: 'SubmitAppealRequest' })
@@ -135,11 +178,7 @@ export const extendActionSchema = z
   .object({
     type: z.literal('extend'),
     expectedVersion,
-    dueDate: z
-      .string({ message: '请选择新的办结日期' })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-      .refine((date) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), '日期不存在')
-      .meta({ description: 'The new resolution deadline: the end of this Shanghai date' }),
+    dueDate: calendarDate('请选择新的办结日期').meta({ description: 'The new resolution deadline: the end of this Shanghai date' }),
     reason: trimmed(2, 200, '延期原因'),
   })
   .strict()
@@ -149,6 +188,24 @@ export const requestMaterialActionSchema = z
 export const supplyMaterialActionSchema = z
   .object({ type: z.literal('supply-material'), expectedVersion, message: trimmed(2, MESSAGE_MAX, '材料说明'), attachments: attachmentIdsSchema })
   .strict()
+export const setMeasureActionSchema = z.object({ type: z.literal('set-measure'), expectedVersion, measure: measureRequestSchema }).strict()
+/** The evaluation an official heard on a return call, for an enterprise with no staff in the app. */
+export const callEvaluateActionSchema = z
+  .object({
+    type: z.literal('call-evaluate'),
+    expectedVersion,
+    rating: ratingSchema,
+    comment: optionalText('回访记录', 500, { multiline: true })
+      .default('')
+      .meta({ description: `What the enterprise said on the call; required when unsatisfied, at least ${UNSATISFIED_REASON_MIN} characters` }),
+  })
+  .strict()
+  .superRefine((evaluation, ctx) => {
+    const problem = evaluationCommentProblem(evaluation.rating, evaluation.comment)
+    if (problem) ctx.addIssue({ code: 'custom', path: ['comment'], message: problem })
+  })
+/** A closed appeal sent back to work by the office (e.g. after an unsatisfied return visit). */
+export const reopenActionSchema = z.object({ type: z.literal('reopen'), expectedVersion, reason: trimmed(4, 200, '重新办理原因') }).strict()
 
 export const appealActionSchema = z
   .discriminatedUnion(
@@ -167,6 +224,9 @@ export const appealActionSchema = z
       extendActionSchema,
       requestMaterialActionSchema,
       supplyMaterialActionSchema,
+      setMeasureActionSchema,
+      callEvaluateActionSchema,
+      reopenActionSchema,
     ],
     { message: '不支持的操作类型' },
   )
@@ -187,6 +247,9 @@ export const appealActionTypes = [
   'extend',
   'request-material',
   'supply-material',
+  'set-measure',
+  'call-evaluate',
+  'reopen',
 ] as const satisfies readonly AppealActionType[]
 
 export const actorRefSchema = z.object({ id: z.string(), name: z.string(), role: roleSchema.or(z.literal('system')) })
@@ -209,6 +272,17 @@ export const coHandlerSchema = z.object({
   reply: z.string().optional().meta({ description: 'The co-handler’s answer to the owner (internal)' }),
 })
 export type CoHandler = z.infer<typeof coHandlerSchema>
+
+export const sourceKindSchema = z.enum(['visit', 'event'])
+export type SourceKind = z.infer<typeof sourceKindSchema>
+export const appealSourceSchema = z.object({
+  kind: sourceKindSchema,
+  id: z.string(),
+  label: z.string().meta({ description: 'How people name it: 12月3日走访, or the exchange day’s title and date' }),
+})
+export type AppealSource = z.infer<typeof appealSourceSchema>
+export const measureSchema = z.object({ text: z.string(), unit: z.string(), dueDate: z.string(), at: instantSchema, by: actorRefSchema })
+export type Measure = z.infer<typeof measureSchema>
 
 export const escalationCauseSchema = z.enum(['hard_case', 'overdue', 'reopen', 'admin'])
 export type EscalationCause = z.infer<typeof escalationCauseSchema>
@@ -241,6 +315,12 @@ export const appealSchema = z
     title: z.string(),
     description: z.string(),
     channel: channelSchema,
+    source: appealSourceSchema.optional().meta({ description: 'The visit or exchange day the problem was raised at' }),
+    measure: measureSchema.optional().meta({ description: '解决措施: what will be done, by which unit, by when' }),
+    evaluatedByCall: z
+      .literal(true)
+      .optional()
+      .meta({ description: 'Filed on behalf of an enterprise with no staff in the app: an official records its evaluation from a return call' }),
     status: appealStatusSchema,
     level: z.number().int().min(0).max(2).meta({ description: 'Escalation level: 0 specialist, 1 area, 2 city' }),
     ownerId: z.string().nullable().meta({ description: "The enterprise's specialist; null while in the area's duty queue" }),
@@ -259,7 +339,14 @@ export const appealSchema = z
     respondedAt: instantSchema.optional(),
     closedAt: instantSchema.optional(),
     response: z.object({ outcome: outcomeSchema, message: z.string(), at: instantSchema }).optional(),
-    evaluation: z.object({ rating: ratingSchema, comment: z.string(), at: instantSchema }).optional(),
+    evaluation: z
+      .object({
+        rating: ratingSchema,
+        comment: z.string(),
+        at: instantSchema,
+        byCall: z.literal(true).optional().meta({ description: 'Heard on a return call by an official (the enterprise has nobody in the app)' }),
+      })
+      .optional(),
     withdrawal: z.object({ reason: z.string(), at: instantSchema }).optional(),
     reopenCount: z.number().int().min(0),
     resolveDays: z.number().int().min(1).optional().meta({ description: 'Working days the routing table gave; a reopened appeal gets them again' }),
@@ -313,6 +400,9 @@ export const appealEventTypeSchema = z.enum([
   'overdue',
   'due_soon',
   'auto_close',
+  'set_measure',
+  'call_evaluate',
+  'office_reopen',
 ])
 export type AppealEventType = z.infer<typeof appealEventTypeSchema>
 

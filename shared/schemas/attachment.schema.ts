@@ -9,7 +9,10 @@ export const uploadIdSchema = mintedIdSchema('up', '附件编号不正确')
  * What an attachment belongs to. Appeals today; other records (visits) add their kind here and
  * reuse the same store and service.
  */
-export const attachmentOwnerSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('appeal'), id: z.string() }).strict()])
+export const attachmentOwnerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('appeal'), id: z.string() }).strict(),
+  z.object({ kind: z.literal('visit'), id: z.string() }).strict(),
+])
 export type AttachmentOwner = z.infer<typeof attachmentOwnerSchema>
 
 /** Where an upload is headed: an appeal already filed, or the one the caller is about to file for an enterprise. */
@@ -18,6 +21,7 @@ export const uploadTargetSchema = z.discriminatedUnion(
   [
     z.object({ kind: z.literal('appeal'), id: mintedIdSchema('ap', '诉求编号不正确') }).strict(),
     z.object({ kind: z.literal('new-appeal'), enterpriseId: enterpriseIdSchema }).strict(),
+    z.object({ kind: z.literal('new-visit'), enterpriseId: enterpriseIdSchema }).strict(),
   ],
   { message: '请说明附件属于哪条诉求' },
 )

@@ -20,6 +20,7 @@ export const notificationKindSchema = z.enum([
   'deadline_extended',
   'digest_ready',
   'export_ready',
+  'filed_on_behalf',
 ])
 export type NotificationKind = z.infer<typeof notificationKindSchema>
 

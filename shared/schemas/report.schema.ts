@@ -1,6 +1,9 @@
 import * as z from 'zod'
 import { appealSchema } from './appeal.schema'
 import { INVALID_CURSOR_MESSAGE, mintedIdSchema } from './common.schema'
+import { monthlyFieldWorkSchema } from './visit-round.schema'
+import { returnVisitFiguresSchema } from './return-visit-figures.schema'
+import { upgradeMonthSectionSchema } from './upgrade.schema'
 
 /** A calendar month in Asia/Shanghai, e.g. 2026-11. */
 export const monthSchema = z
@@ -93,6 +96,15 @@ export const monthlyReportSchema = z
     breakdowns: z.record(dimensionSchema, z.array(breakdownRowSchema)),
     trend: z.array(trendPointSchema).meta({ description: 'The 12 months up to and including this one, oldest first' }),
     summary: z.string().meta({ description: 'The month in one Chinese paragraph, as the official report opens' }),
+    returnVisits: returnVisitFiguresSchema
+      .optional()
+      .meta({ description: 'The city’s or an area’s sampled return visits of the month (回访满意率 beside the in-app 满意率, and the sample sizes); absent for other scopes' }),
+    upgrade: upgradeMonthSectionSchema
+      .optional()
+      .meta({ description: '升规入统 of the scope (city, area or a specialist’s portfolio): counts per stage, the month’s moves and its new 入规; absent when the scope has no enterprise in the pipeline' }),
+    fieldWork: monthlyFieldWorkSchema
+      .optional()
+      .meta({ description: 'The city’s or an area’s field work of the month: visits made, enterprises visited, problems found per channel; absent for other scopes' }),
   })
   .meta({ id: 'MonthlyReport' })
 export type MonthlyReport = z.infer<typeof monthlyReportSchema>
@@ -163,6 +175,7 @@ export const exportJobSchema = z
     scopeName: z.string(),
     month: monthSchema,
     format: exportFormatSchema,
+    kind: z.enum(['monthly', 'ledger']).optional().meta({ description: 'What was exported: the monthly report (default) or the problem ledger (问题台账)' }),
     status: z.enum(['queued', 'running', 'done', 'failed']),
     progress: z.object({ done: z.number().int(), total: z.number().int() }),
     requestedBy: z.string(),

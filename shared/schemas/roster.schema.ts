@@ -37,6 +37,7 @@ export const enterpriseSummarySchema = z
     cardId: z.string().nullable(),
     openAppeals: z.number().int(),
     closedAppeals: z.number().int(),
+    lastVisitAt: z.string().optional().meta({ description: 'When the latest visit (走访) took place; absent when never visited' }),
   })
   .meta({ id: 'EnterpriseSummary' })
 export type EnterpriseSummary = z.infer<typeof enterpriseSummarySchema>

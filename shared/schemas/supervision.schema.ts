@@ -1,6 +1,8 @@
 import * as z from 'zod'
 import { appealSchema, escalationCauseSchema } from './appeal.schema'
 import { instantSchema } from './common.schema'
+import { digestCoverageSchema } from './visit-round.schema'
+import { upgradeMissingFiguresSchema } from './upgrade.schema'
 
 export const transferCandidateSchema = z
   .object({ id: z.string(), name: z.string(), title: z.string(), areaId: z.string().nullable().meta({ description: 'null: works at city level' }) })
@@ -79,6 +81,10 @@ export const weeklyDigestSchema = z
     overdue: z.array(digestAppealSchema),
     escalated: z.array(digestAppealSchema),
     unsatisfied: z.array(digestAppealSchema),
+    missingUpgradeFigures: upgradeMissingFiguresSchema
+      .optional()
+      .meta({ description: '升规入统: enterprises in the pipeline with no figure for last month; absent when none is missing' }),
+    coverage: z.array(digestCoverageSchema).optional().meta({ description: 'The running visit rounds (走访轮次) of the scope and who is behind; digests made before rounds existed lack it' }),
   })
   .meta({ id: 'WeeklyDigest' })
 export type WeeklyDigest = z.infer<typeof weeklyDigestSchema>

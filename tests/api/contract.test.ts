@@ -140,7 +140,7 @@ describe('GET /api/appeals and /api/appeals/{id}', () => {
     const detail = appealDetailSchema.parse(reply.body)
     expect(detail.appeal.id).toBe(appeal.id)
     expect(detail.events).toMatchObject([{ type: 'submit', seq: 1, to: 'assigned' }])
-    expect(detail.allowedActions).toEqual(['accept', 'note', 'co-handle', 'transfer', 'escalate'])
+    expect(detail.allowedActions).toEqual(['accept', 'note', 'co-handle', 'transfer', 'escalate', 'set-measure'])
   })
 
   it('answers 404 across enterprises and portfolios', async () => {

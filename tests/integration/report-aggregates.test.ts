@@ -88,6 +88,12 @@ function actionFor(type: AppealActionType, appeal: Appeal, pick: <T>(xs: readonl
       return { type, reason: '涉及多个部门，需要协调' }
     case 'extend':
       return { type, dueDate: laterWorkday(appeal, 5), reason: '需要现场施工' }
+    case 'set-measure':
+      return { type, measure: { text: '协调相关部门现场办理', unit: '市发展改革委', dueDate: laterWorkday(appeal, 5) } }
+    case 'call-evaluate':
+      return { type, rating: pick(['satisfied', 'basically'] as const), comment: '' }
+    case 'reopen':
+      return { type, reason: '回访中企业表示未解决' }
     case 'request-material':
       return { type, message: '请补充用电负荷表' }
     case 'supply-material':

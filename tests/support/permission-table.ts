@@ -5,13 +5,20 @@ import {
   administeredAreas,
   enterpriseListing,
   invitationAnswer,
+  ledgerReach,
   listingScopes,
   mayBindByCard,
+  exchangeEventReach,
+  mayRecordAtExchangeEvent,
+  mayScheduleExchangeEvent,
+  maySeeExchangeEvent,
   mayDecideBindingOf,
   mayDecideStaff,
   mayDeleteOwnAccount,
   mayEditRouting,
   mayFileFor,
+  mayFileOnBehalf,
+  mayWorkForEnterprises,
   mayHandOverPortfolio,
   mayImportRoster,
   mayInviteOfficial,
@@ -39,9 +46,28 @@ import {
   mayViewCalendar,
   mayViewReportScope,
   mayWriteInternalNote,
+  keepsVisits,
+  mayCheckInAt,
+  mayListVisitsOf,
+  mayRecordVisit,
+  maySeeVisit,
+  maySeeVisitDates,
   pendingQueueOf,
   specialistRoster,
   supervisionQueueReach,
+  returnVisitReach,
+  mayCallReturnVisit,
+  mayEditUpgradeThresholds,
+  mayEnterUpgradeFigures,
+  mayMoveUpgradeStage,
+  maySeeUpgradeFile,
+  upgradeBoardReach,
+  upgradeListing,
+  deflectionReach,
+  mayEditKitEntry,
+  mayRecordDeflection,
+  maySeeKitEntry,
+  mayWriteKitEntry,
   type ListingScope,
   type Relation,
   type Subject,
@@ -50,6 +76,7 @@ import type { Appeal, AppealActionType, CoHandler } from '@shared/schemas/appeal
 import type { CategoryRouting } from '@shared/schemas/catalog.schema'
 import type { Role } from '@shared/schemas/common.schema'
 import { areaAdmin, cityAdmin, makeAppeal, otherAreaAdmin, otherSpecialist, otherStaff, owner, powerHandler, powerTask, staff, waterHandler } from './fixtures'
+import { mayListPendingVisits, mayListVisitRounds, mayOpenVisitRound, mayReadCoverageRow, maySeeVisitRound, visitRoundCoverageReach } from '@shared/domain/policy/visit-rounds'
 
 /*
  * Every permission of Qinshang Direct as a table: object × action × the people of the demo city
@@ -284,6 +311,11 @@ const ACTION_BODIES: Record<AppealActionType, object> = {
   extend: { type: 'extend', dueDate: '2000-01-03', reason: '权限矩阵延期' },
   'request-material': { type: 'request-material', message: '请补充用电负荷清单' },
   'supply-material': { type: 'supply-material', message: '已补充负荷清单' },
+  // Sets a measure on the fresh appeal: nothing any later row reads.
+  'set-measure': { type: 'set-measure', measure: { text: '协调供电公司加快线路施工', unit: '国网湘潭供电公司', dueDate: '2099-12-31' } },
+  // The fresh appeal is neither responded nor closed: allowed callers get 409 and nothing moves.
+  'call-evaluate': { type: 'call-evaluate', rating: 'satisfied' },
+  reopen: { type: 'reopen', reason: '回访中企业表示问题未解决' },
 }
 
 /** Who takes each action on A (ACTION_TAKERS by relation, as people); everyone else who sees A is refused with 403. */
@@ -301,6 +333,9 @@ const TAKERS: Record<AppealActionType, readonly ActorKey[]> = {
   extend: ['areaAdmin', 'cityAdmin'],
   'request-material': ['owner'],
   'supply-material': ['staff'],
+  'set-measure': ['owner', 'areaAdmin', 'cityAdmin'],
+  'call-evaluate': ['owner', 'areaAdmin', 'cityAdmin'],
+  reopen: ['areaAdmin', 'cityAdmin'],
 }
 
 const actionRow = (type: AppealActionType): PermissionRow => ({
@@ -357,6 +392,19 @@ const APPEAL_ROWS: PermissionRow[] = [
       path: () => '/api/appeals',
       idempotent: true,
       body: () => ({ enterpriseId: 'en-0001', categoryId: 'water', title: '厂区供水压力不足', description: '高峰时段供水压力不足，影响生产' }),
+    },
+  },
+  {
+    id: 'appeal.file-on-behalf',
+    object: 'enterprise en-0001',
+    action: 'file an appeal for it by phone (专员代提, onBehalf)',
+    holds: (s, o) => mayWorkForEnterprises(s) && mayFileOnBehalf(s, o.enterprise),
+    answers: answers({ yes: ['owner', 'areaAdmin', 'cityAdmin'], forbidden: [...STAFF_SIDE, ...HANDLERS], hidden: ['otherSpecialist', 'otherAreaAdmin'] }),
+    route: {
+      method: 'POST',
+      path: () => '/api/appeals',
+      idempotent: true,
+      body: () => ({ enterpriseId: 'en-0001', categoryId: 'water', title: '电话反映供水压力不足', description: '企业来电：高峰时段供水压力不足，影响生产', onBehalf: { channel: 'phone' } }),
     },
   },
   {
@@ -832,6 +880,428 @@ const PRIVACY_ROWS: PermissionRow[] = [
   },
 ]
 
-export const PERMISSION_TABLE: readonly PermissionRow[] = [...APPEAL_ROWS, ...ENTERPRISE_ROWS, ...PEOPLE_AND_OFFICE_ROWS, ...REPORT_ROWS, ...SUPERVISION_ROWS, ...PRIVACY_ROWS]
+/** Visits (走访) and check-in by the card. */
+/** A visit to en-0001 recorded by its specialist sp-007 (the API suite's is made live in tests/api/visits.test.ts). */
+const VISIT_OF_EN1 = { specialistId: 'sp-007', by: { id: 'sp-007' } }
+const ON_SITE_FOR_EN1 = ['owner', 'areaAdmin', 'cityAdmin'] as const
+const NOT_ON_SITE_FOR_EN1 = EVERYONE.filter((k) => !(ON_SITE_FOR_EN1 as readonly string[]).includes(k))
+const VISITS_TEST = 'tests/api/visits.test.ts'
+
+const VISIT_ROWS: PermissionRow[] = [
+  {
+    id: 'visit.record',
+    object: 'en-0001 (a visit to it)',
+    action: 'record a visit (记录走访)',
+    holds: (s, o) => mayRecordVisit(s, o.enterprise),
+    answers: answers({ yes: ON_SITE_FOR_EN1, hidden: NOT_ON_SITE_FOR_EN1 }),
+    route: {
+      method: 'POST',
+      path: () => '/api/visits',
+      // A time long past: allowed callers get a field error on visitedAt and nothing is written.
+      body: () => ({ enterpriseId: 'en-0001', visitedAt: '2000-01-03T02:00:00.000Z', kind: 'onsite', met: '总经理张总', topics: ['production'], record: '权限矩阵：走访记录' }),
+      idempotent: true,
+    },
+  },
+  {
+    id: 'visit.check-in',
+    object: 'en-0001’s contact card',
+    action: 'check in on site by scanning it (扫码签到)',
+    holds: (s, o) => mayCheckInAt(s, o.enterprise),
+    answers: answers({ yes: ON_SITE_FOR_EN1, forbidden: NOT_ON_SITE_FOR_EN1 }),
+    route: { none: `the shared Live objects hold no card of en-0001: ${VISITS_TEST} scans its card as each person and checks 200 / 403` },
+  },
+  {
+    id: 'visit.list-of-enterprise',
+    object: 'en-0001’s visit records',
+    action: 'list them (GET /api/visits?enterpriseId)',
+    holds: (s, o) => mayListVisitsOf(s, o.enterprise),
+    answers: answers({ yes: ON_SITE_FOR_EN1, hidden: NOT_ON_SITE_FOR_EN1 }),
+    route: { method: 'GET', path: () => '/api/visits?enterpriseId=en-0001' },
+  },
+  {
+    id: 'visit.list-own',
+    object: 'the caller’s own visit records (我的走访)',
+    action: 'list them',
+    holds: (s) => keepsVisits(s),
+    answers: answers({ yes: [...SPECIALISTS, ...ADMINS], forbidden: [...STAFF_SIDE, ...HANDLERS] }),
+    route: { method: 'GET', path: () => '/api/visits' },
+  },
+  {
+    id: 'visit.read',
+    object: 'a visit record of en-0001 made by sp-007',
+    action: 'read it, its photos and the appeals filed from it',
+    holds: (s, o) => maySeeVisit(s, VISIT_OF_EN1, o.enterprise),
+    answers: answers({ yes: ON_SITE_FOR_EN1, hidden: NOT_ON_SITE_FOR_EN1 }),
+    route: { none: `the shared Live objects hold no visit: ${VISITS_TEST} records one and reads it as each person (200 / 404)` },
+  },
+  {
+    id: 'visit.dates',
+    object: 'the dates en-0001 was visited',
+    action: 'read the lines 专员于 X 月 X 日走访',
+    holds: (s, o) => maySeeVisitDates(s, o.enterprise),
+    answers: answers({ yes: ['staff', ...ON_SITE_FOR_EN1], hidden: except(NOT_ON_SITE_FOR_EN1, 'staff') }),
+    route: { method: 'GET', path: () => '/api/enterprises/en-0001/visits-seen' },
+  },
+]
+
+/** Visit rounds (走访轮次) and their coverage. */
+const VISIT_ROUND_BODY = (areaId: string | null) => ({ name: '权限测试走访轮次', areaId, from: '2026-01-05', to: '2026-03-31', selection: { kind: 'above' }, target: 1 })
+/** A round of xt-hitech (en-0001's area), as the coverage rows ask about it. */
+const HITECH_ROUND = { areaId: 'xt-hitech' }
+/** The answer to a coverage row: the round not there at all, the row shown, or the caller's own part without it. */
+const coverageAnswer = (s: Subject, row: Parameters<typeof mayReadCoverageRow>[2]): Answer =>
+  visitRoundCoverageReach(s, HITECH_ROUND).kind === 'none' ? 'hidden' : mayReadCoverageRow(s, HITECH_ROUND, row) ? 'yes' : 'absent'
+const HITECH_AREA_ROW = { kind: 'area', id: 'xt-hitech', areaId: 'xt-hitech' } as const
+const SP007_ROW = { kind: 'specialist', id: 'sp-007', areaId: 'xt-hitech' } as const
+const COVERAGE_BY_API = 'a round has no object in the shared Live set: tests/api/visit-rounds.test.ts opens one of xt-hitech and calls GET /api/visit-rounds/{id}/coverage as each person of the table'
+
+const VISIT_ROUND_ROWS: PermissionRow[] = [
+  {
+    id: 'visit-round.open-area',
+    object: 'a visit round of xt-hitech',
+    action: 'open it',
+    holds: (s) => mayOpenVisitRound(s, 'xt-hitech'),
+    answers: answers({ yes: ['areaAdmin', 'cityAdmin'], forbidden: except(EVERYONE, 'areaAdmin', 'cityAdmin') }),
+    route: { method: 'POST', path: () => '/api/visit-rounds', body: () => VISIT_ROUND_BODY('xt-hitech') },
+  },
+  {
+    id: 'visit-round.open-city',
+    object: 'a city-wide visit round',
+    action: 'open it',
+    holds: (s) => mayOpenVisitRound(s, null),
+    answers: answers({ yes: ['cityAdmin'], forbidden: except(EVERYONE, 'cityAdmin') }),
+    route: { method: 'POST', path: () => '/api/visit-rounds', body: () => VISIT_ROUND_BODY(null) },
+  },
+  {
+    id: 'visit-round.see-area-round',
+    object: 'the visit round of xt-hitech (opened by the row above)',
+    action: 'find it in the list of rounds',
+    holds: (s) => mayListVisitRounds(s) && maySeeVisitRound(s, HITECH_ROUND),
+    answers: answers({ yes: [...SPECIALISTS, 'areaAdmin', 'cityAdmin'], absent: ['otherAreaAdmin'], forbidden: [...STAFF_SIDE, ...HANDLERS] }),
+    route: { method: 'GET', path: () => '/api/visit-rounds', shows: (body) => body.items.some((r: { areaId: string | null; name: string }) => r.areaId === 'xt-hitech' && r.name === '权限测试走访轮次') },
+  },
+  {
+    id: 'visit-round.coverage-area',
+    object: 'xt-hitech’s row of its round’s coverage',
+    action: 'read it',
+    holds: (s) => coverageAnswer(s, HITECH_AREA_ROW) === 'yes',
+    decides: (s) => coverageAnswer(s, HITECH_AREA_ROW),
+    answers: answers({ yes: ['areaAdmin', 'cityAdmin'], absent: SPECIALISTS, hidden: [...STAFF_SIDE, ...HANDLERS, 'otherAreaAdmin'] }),
+    route: { none: COVERAGE_BY_API },
+  },
+  {
+    id: 'visit-round.coverage-specialist',
+    object: 'sp-007’s row of an xt-hitech round’s coverage (and their enterprises not yet visited)',
+    action: 'read it',
+    holds: (s) => coverageAnswer(s, SP007_ROW) === 'yes',
+    decides: (s) => coverageAnswer(s, SP007_ROW),
+    answers: answers({ yes: ['owner', 'areaAdmin', 'cityAdmin'], absent: ['otherSpecialist'], hidden: [...STAFF_SIDE, ...HANDLERS, 'otherAreaAdmin'] }),
+    route: { none: COVERAGE_BY_API },
+  },
+  {
+    id: 'visit-round.pending',
+    object: 'one’s own enterprises not yet visited in the running rounds (本轮待走访)',
+    action: 'list them',
+    holds: (s) => mayListPendingVisits(s),
+    answers: answers({ yes: SPECIALISTS, forbidden: except(EVERYONE, ...SPECIALISTS) }),
+    route: { method: 'GET', path: () => '/api/visit-rounds/pending' },
+  },
+]
+
+/** Exchange days (政企交流主题日) and the problems raised there. */
+const EVENT_ROUTE = { none: 'the matrix’s Live objects hold no exchange day: tests/api/exchange-events.test.ts calls it as each person' }
+/** An exchange day of xt-hitech as its form is sent; areaId null for a city-level one. */
+const eventForm = (areaId: string | null) => ({
+  title: '权限矩阵交流日',
+  series: '权限矩阵交流日',
+  date: '2026-11-23',
+  time: '19:30',
+  place: '园区管委会三楼会议室',
+  hosts: ['园区党工委书记'],
+  departmentIds: ['power'],
+  areaId,
+  invited: { kind: 'filter', scales: ['above'] },
+})
+const XT_EVENT = { areaId: 'xt-hitech' }
+const CITY_EVENT = { areaId: null }
+const EXCHANGE_EVENT_ROWS: PermissionRow[] = [
+  {
+    id: 'event.schedule-area',
+    object: 'an exchange day of xt-hitech (POST /api/events)',
+    action: 'schedule it',
+    holds: (s) => mayScheduleExchangeEvent(s, 'xt-hitech'),
+    answers: answers({ yes: ['areaAdmin', 'cityAdmin'], forbidden: except(EVERYONE, 'areaAdmin', 'cityAdmin') }),
+    route: { method: 'POST', path: () => '/api/events', body: () => eventForm('xt-hitech') },
+  },
+  {
+    id: 'event.schedule-city',
+    object: 'a city-level exchange day (areaId null)',
+    action: 'schedule it',
+    holds: (s) => mayScheduleExchangeEvent(s, null),
+    answers: answers({ yes: ['cityAdmin'], forbidden: except(EVERYONE, 'cityAdmin') }),
+    route: { method: 'POST', path: () => '/api/events', body: () => eventForm(null) },
+  },
+  {
+    id: 'event.list-area',
+    object: 'xt-hitech’s exchange days (GET /api/events?areaId=xt-hitech)',
+    action: 'list them',
+    holds: (s) => exchangeEventReach(s, 'xt-hitech').kind === 'area',
+    answers: answers({ yes: [...SPECIALISTS, 'areaAdmin', 'cityAdmin'], forbidden: [...STAFF_SIDE, ...HANDLERS, 'otherAreaAdmin'] }),
+    route: { method: 'GET', path: () => '/api/events?areaId=xt-hitech' },
+  },
+  {
+    id: 'event.see-area',
+    object: 'an exchange day of xt-hitech (GET /api/events/{id})',
+    action: 'open its page: tallies and problems',
+    holds: (s) => maySeeExchangeEvent(s, XT_EVENT),
+    answers: answers({ yes: [...SPECIALISTS, 'areaAdmin', 'cityAdmin'], hidden: [...STAFF_SIDE, ...HANDLERS, 'otherAreaAdmin'] }),
+    route: EVENT_ROUTE,
+  },
+  {
+    id: 'event.see-city',
+    object: 'a city-level exchange day',
+    action: 'open its page',
+    holds: (s) => maySeeExchangeEvent(s, CITY_EVENT),
+    answers: answers({ yes: [...SPECIALISTS, ...ADMINS], hidden: [...STAFF_SIDE, ...HANDLERS] }),
+    route: EVENT_ROUTE,
+  },
+  {
+    id: 'event.record',
+    object: 'a problem of en-0001 raised at an exchange day of xt-hitech (POST /api/appeals, onBehalf event)',
+    action: 'record it',
+    holds: (s, o) => mayRecordAtExchangeEvent(s, XT_EVENT, o.enterprise),
+    answers: answers({ yes: ['owner', 'areaAdmin', 'cityAdmin'], forbidden: [...STAFF_SIDE, ...HANDLERS], hidden: ['otherSpecialist', 'otherAreaAdmin'] }),
+    route: EVENT_ROUTE,
+  },
+]
+
+/** Return visits (回访): the monthly sample and its calls. */
+const RETURN_VISIT_ROWS: PermissionRow[] = [
+  {
+    id: 'returnVisits.list-area',
+    object: 'xt-hitech’s return visits of the month (回访清单)',
+    action: 'read them',
+    holds: (s) => returnVisitReach(s, 'xt-hitech').kind === 'area',
+    answers: answers({ yes: ['areaAdmin', 'cityAdmin'], forbidden: except(EVERYONE, 'areaAdmin', 'cityAdmin') }),
+    route: { method: 'GET', path: (live) => `/api/return-visits?month=${live.month}&areaId=xt-hitech`, shows: (body) => body.scope.areaId === 'xt-hitech' },
+  },
+  {
+    id: 'returnVisits.summary-city',
+    object: 'the city’s 回访满意率 and inconsistent visits',
+    action: 'read them',
+    holds: (s) => returnVisitReach(s, undefined).kind === 'city',
+    answers: answers({ yes: ['cityAdmin'], absent: ['areaAdmin', 'otherAreaAdmin'], forbidden: [...STAFF_SIDE, ...SPECIALISTS, ...HANDLERS] }),
+    route: { method: 'GET', path: (live) => `/api/return-visits/summary?month=${live.month}`, shows: (body) => body.scope.kind === 'city' },
+  },
+  {
+    id: 'returnVisits.draw-area',
+    object: 'xt-hitech’s sample of a month (回访抽样)',
+    action: 'draw it',
+    holds: (s) => returnVisitReach(s, 'xt-hitech').kind === 'area',
+    answers: answers({ yes: ['areaAdmin', 'cityAdmin'], forbidden: except(EVERYONE, 'areaAdmin', 'cityAdmin') }),
+    // Drawing xt-hitech's sample of the month keeps it; no other test reads that area's return visits.
+    route: { method: 'POST', path: () => '/api/return-visits/samples', body: (live) => ({ month: live.month, areaId: 'xt-hitech', percent: 10, minPerArea: 1 }) },
+  },
+  {
+    id: 'returnVisits.call',
+    object: 'a return visit of an appeal of xt-hitech',
+    action: 'read it and record a call',
+    holds: (s) => mayCallReturnVisit(s, { areaId: 'xt-hitech' }),
+    answers: answers({ yes: ['areaAdmin', 'cityAdmin'], hidden: except(EVERYONE, 'areaAdmin', 'cityAdmin') }),
+    route: { none: 'the shared objects hold no sample: tests/api/return-visits.test.ts calls GET and POST …/attempts as each person' },
+  },
+]
+
+/** The problem ledger (问题台账). */
+const LEDGER_ROWS: PermissionRow[] = [
+  {
+    id: 'ledger.area',
+    object: 'xt-hitech’s problem ledger',
+    action: 'read it',
+    holds: (s) => ledgerReach(s, 'xt-hitech').kind === 'area',
+    answers: answers({ yes: ['areaAdmin', 'cityAdmin'], forbidden: except(EVERYONE, 'areaAdmin', 'cityAdmin') }),
+    route: { method: 'GET', path: () => '/api/ledger?areaId=xt-hitech', shows: (body) => body.scope.kind === 'area' && body.scope.areaId === 'xt-hitech' },
+  },
+  {
+    id: 'ledger.city',
+    object: 'the city’s problem ledger',
+    action: 'read it',
+    holds: (s) => ledgerReach(s, undefined).kind === 'city',
+    // Admins of an area and specialists are answered with their own ledger: the area's, the problems they hold.
+    answers: answers({ yes: ['cityAdmin'], absent: ['areaAdmin', 'otherAreaAdmin', ...SPECIALISTS], forbidden: [...STAFF_SIDE, ...HANDLERS] }),
+    route: { method: 'GET', path: () => '/api/ledger', shows: (body) => body.scope.kind === 'city' },
+  },
+  {
+    id: 'ledger.export-area',
+    object: 'xt-hitech’s problem ledger',
+    action: 'export it',
+    holds: (s) => ledgerReach(s, 'xt-hitech').kind === 'area',
+    answers: answers({ yes: ['areaAdmin', 'cityAdmin'], forbidden: except(EVERYONE, 'areaAdmin', 'cityAdmin') }),
+    // Withdrawn problems only: a small job, made in the background and kept by its requester alone.
+    route: { method: 'POST', path: () => '/api/ledger/exports', body: () => ({ areaId: 'xt-hitech', status: ['withdrawn'] }) },
+  },
+]
+
+/** The upgrade pipeline (升规入统): figures, stages, boards. */
+const UPGRADE_ROWS: PermissionRow[] = [
+  {
+    id: 'upgrade.file-read',
+    object: 'en-0001’s upgrade file (figures, projection, stage)',
+    action: 'read it',
+    holds: (s, o) => maySeeUpgradeFile(s, o.enterprise),
+    answers: answers({ yes: ['staff', 'owner', 'areaAdmin', 'cityAdmin'], hidden: except(EVERYONE, 'staff', 'owner', 'areaAdmin', 'cityAdmin') }),
+    route: { method: 'GET', path: () => '/api/upgrade/enterprises/en-0001', shows: (body) => body.enterprise?.id === 'en-0001' },
+  },
+  {
+    id: 'upgrade.figure-enter',
+    object: 'en-0001’s monthly figures',
+    action: 'enter or correct a month',
+    holds: (s, o) => mayEnterUpgradeFigures(s, o.enterprise),
+    answers: answers({ yes: ['staff', 'owner', 'areaAdmin', 'cityAdmin'], hidden: except(EVERYONE, 'staff', 'owner', 'areaAdmin', 'cityAdmin') }),
+    route: {
+      method: 'POST',
+      path: () => '/api/upgrade/enterprises/en-0001/figures',
+      body: (live) => ({ month: live.month, revenueYtd: 2600, employees: 120 }),
+    },
+  },
+  {
+    id: 'upgrade.stage-move',
+    object: 'en-0001’s upgrade stage and sector line',
+    action: 'move or change it',
+    holds: (s, o) => mayMoveUpgradeStage(s, o.enterprise),
+    answers: answers({ yes: ['owner', 'areaAdmin', 'cityAdmin'], forbidden: ['staff'], hidden: except(EVERYONE, 'staff', 'owner', 'areaAdmin', 'cityAdmin') }),
+    route: {
+      method: 'POST',
+      path: () => '/api/upgrade/enterprises/en-0001/actions',
+      // Each allowed caller names a line of its own, so that every call is a change (the same line again is a 409).
+      body: (_live, actor) => ({ type: 'set-sector', sector: ({ owner: 'wholesale', areaAdmin: 'retail', cityAdmin: 'catering' } as Record<string, string>)[actor] ?? 'services-a' }),
+    },
+  },
+  {
+    id: 'upgrade.thresholds-edit',
+    object: 'the thresholds of the statistics (规上门槛)',
+    action: 'change one',
+    holds: (s) => mayEditUpgradeThresholds(s),
+    answers: answers({ yes: ['cityAdmin'], forbidden: except(EVERYONE, 'cityAdmin') }),
+    route: { method: 'POST', path: () => '/api/upgrade/thresholds', body: () => ({ sector: 'services-c', revenue: 500, source: '国家统计局规模以上服务业统计标准（复核）' }) },
+  },
+  {
+    id: 'upgrade.board-area',
+    object: 'xt-hitech’s upgrade board',
+    action: 'read it',
+    holds: (s) => upgradeBoardReach(s, 'xt-hitech').kind === 'area',
+    answers: answers({ yes: ['areaAdmin', 'cityAdmin'], forbidden: except(EVERYONE, 'areaAdmin', 'cityAdmin') }),
+    route: { method: 'GET', path: () => '/api/upgrade/board?areaId=xt-hitech' },
+  },
+  {
+    id: 'upgrade.board-city',
+    object: 'the city’s upgrade board',
+    action: 'read it',
+    holds: (s) => upgradeBoardReach(s, undefined).kind === 'city',
+    answers: answers({ yes: ['cityAdmin'], absent: ['areaAdmin', 'otherAreaAdmin'], forbidden: [...STAFF_SIDE, ...SPECIALISTS, ...HANDLERS] }),
+    route: { method: 'GET', path: () => '/api/upgrade/board', shows: (body) => body.scope.kind === 'city' },
+  },
+  {
+    id: 'upgrade.list-portfolio',
+    object: 'sp-007’s upgrade list (升规培育清单)',
+    action: 'read it',
+    holds: (s) => {
+      const listing = upgradeListing(s, { specialistId: 'sp-007' })
+      return listing.kind === 'portfolio' && listing.specialistId === 'sp-007' && (listing.areaId === undefined || listing.areaId === 'xt-hitech')
+    },
+    answers: answers({ yes: ['owner', 'areaAdmin', 'cityAdmin'], hidden: ['otherSpecialist'], absent: ['otherAreaAdmin'], forbidden: [...STAFF_SIDE, ...HANDLERS] }),
+    // en-0026 is sp-007's near-scale enterprise: on every list of sp-007's part of the pipeline.
+    route: { method: 'GET', path: () => '/api/upgrade/enterprises?specialistId=sp-007', shows: (body) => body.items.some((i: { enterpriseId: string }) => i.enterpriseId === 'en-0026') },
+  },
+]
+
+/** The specialist's kit: policy documents, the FAQ handbook, deflections. */
+const KIT_DRAFT = { status: 'draft', ownerAreaId: null }
+const KIT_AREA_DRAFT = { status: 'draft', ownerAreaId: 'xt-hitech' }
+const KIT_POLICY_BODY = {
+  title: '权限矩阵测试政策',
+  issuer: '湘潭市工业和信息化局',
+  categoryId: 'power',
+  issuedOn: '2026-11-01',
+  effectiveOn: '2026-11-01',
+  keyPoints: ['仅用于权限测试'],
+  howToApply: '无需申报',
+  phone: '0731-58200000',
+}
+const KIT_ROWS: PermissionRow[] = [
+  {
+    id: 'kit.policy-write',
+    object: 'a new policy document (政策)',
+    action: 'write it as a draft (POST /api/policies)',
+    holds: (s) => mayWriteKitEntry(s),
+    answers: answers({ yes: ['areaAdmin', 'otherAreaAdmin', 'cityAdmin'], forbidden: [...STAFF_SIDE, ...SPECIALISTS, ...HANDLERS] }),
+    route: { method: 'POST', path: () => '/api/policies', body: () => KIT_POLICY_BODY },
+  },
+  {
+    id: 'kit.policy-draft-see',
+    object: 'a draft policy of the city office',
+    action: 'see it',
+    holds: (s) => maySeeKitEntry(s, KIT_DRAFT),
+    answers: answers({ yes: ['cityAdmin'], hidden: except(EVERYONE, 'cityAdmin') }),
+    route: { none: 'a draft exists only once an admin wrote it: tests/api/kit.test.ts reads one as each person' },
+  },
+  {
+    id: 'kit.policy-area-draft-edit',
+    object: 'a draft policy of xt-hitech',
+    action: 'edit, publish, withdraw or expire it',
+    holds: (s) => mayEditKitEntry(s, KIT_AREA_DRAFT),
+    decides: (s) => (mayEditKitEntry(s, KIT_AREA_DRAFT) ? 'yes' : maySeeKitEntry(s, KIT_AREA_DRAFT) ? 'forbidden' : 'hidden'),
+    answers: answers({ yes: ['areaAdmin', 'cityAdmin'], hidden: except(EVERYONE, 'areaAdmin', 'cityAdmin') }),
+    route: { none: 'tests/api/kit.test.ts has xt-hitech’s admin write one and acts on it as each person' },
+  },
+  {
+    id: 'kit.policy-published-see',
+    object: 'a published policy',
+    action: 'see it (GET /api/policies/{id}, its code, the search)',
+    holds: (s) => maySeeKitEntry(s, { status: 'published', ownerAreaId: 'xt-hitech' }),
+    answers: answers({ yes: EVERYONE }),
+    route: { none: 'tests/api/kit.test.ts publishes one and reads it as each person' },
+  },
+  {
+    id: 'kit.deflection-record',
+    object: 'a published FAQ entry read while filing',
+    action: 'say 已解决，不再提交 (POST /api/kit/deflections)',
+    holds: (s) => mayRecordDeflection(s),
+    answers: answers({ yes: STAFF_SIDE, forbidden: OFFICIALS }),
+    route: { none: 'needs a published entry: tests/api/kit.test.ts calls it as each person but the pending member (who would add a join request to en-0001)' },
+  },
+  {
+    id: 'kit.deflections-city',
+    object: 'the city’s deflection rate (知识库拦截率)',
+    action: 'read it',
+    holds: (s) => deflectionReach(s, undefined).kind === 'city',
+    answers: answers({ yes: ['cityAdmin'], absent: ['areaAdmin', 'otherAreaAdmin'], forbidden: [...STAFF_SIDE, ...SPECIALISTS, ...HANDLERS] }),
+    route: { method: 'GET', path: (live) => `/api/kit/deflections?month=${live.month}`, shows: (body) => body.scope === 'city' },
+  },
+  {
+    id: 'kit.deflections-area',
+    object: 'xt-hitech’s deflection rate',
+    action: 'read it',
+    holds: (s) => deflectionReach(s, 'xt-hitech').kind === 'area',
+    answers: answers({ yes: ['areaAdmin', 'cityAdmin'], hidden: ['otherAreaAdmin'], forbidden: [...STAFF_SIDE, ...SPECIALISTS, ...HANDLERS] }),
+    route: { method: 'GET', path: (live) => `/api/kit/deflections?month=${live.month}&areaId=xt-hitech`, shows: (body) => body.scope === 'area:xt-hitech' },
+  },
+]
+
+export const PERMISSION_TABLE: readonly PermissionRow[] = [
+  ...APPEAL_ROWS,
+  ...ENTERPRISE_ROWS,
+  ...PEOPLE_AND_OFFICE_ROWS,
+  ...REPORT_ROWS,
+  ...SUPERVISION_ROWS,
+  ...PRIVACY_ROWS,
+  ...VISIT_ROWS,
+  ...VISIT_ROUND_ROWS,
+  ...EXCHANGE_EVENT_ROWS,
+  ...RETURN_VISIT_ROWS,
+  ...LEDGER_ROWS,
+  ...UPGRADE_ROWS,
+  ...KIT_ROWS,
+]
 
 export const hasRoute = (row: PermissionRow): row is PermissionRow & { route: Route } => !('none' in row.route)

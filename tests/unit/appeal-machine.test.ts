@@ -29,6 +29,9 @@ const EXAMPLES: { action: AppealAction; by: Actor; from: AppealStatus[]; to: App
   { action: { type: 'extend', dueDate: '2026-12-15', reason: '需等待上级批复' }, by: areaAdmin, from: ['submitted', 'assigned', 'in_progress'], to: 'same' },
   { action: { type: 'request-material', message: '用电负荷表' }, by: owner, from: ['in_progress'], to: 'same' },
   { action: { type: 'supply-material', message: '已上传负荷表' }, by: staff, from: ['in_progress'], to: 'same', given: { awaitingMaterial: { since: NOW.toISOString(), message: '用电负荷表' } } },
+  { action: { type: 'set-measure', measure: { text: '协调供电公司改造线路', unit: '国网湘潭供电公司', dueDate: '2026-12-31' } }, by: owner, from: ['submitted', 'assigned', 'in_progress'], to: 'same' },
+  { action: { type: 'call-evaluate', rating: 'basically', comment: '' }, by: owner, from: ['responded'], to: 'closed', given: { evaluatedByCall: true } },
+  { action: { type: 'reopen', reason: '回访时企业表示未解决' }, by: areaAdmin, from: ['closed'], to: 'in_progress' },
 ]
 
 describe('appeal state machine', () => {
@@ -109,11 +112,11 @@ describe('appeal state machine', () => {
   })
 
   it('offers each actor exactly the actions it may take now', () => {
-    expect(allowedActions(makeAppeal({ status: 'assigned' }), owner)).toEqual(['accept', 'note', 'co-handle', 'transfer', 'escalate'])
+    expect(allowedActions(makeAppeal({ status: 'assigned' }), owner)).toEqual(['accept', 'note', 'co-handle', 'transfer', 'escalate', 'set-measure'])
     expect(allowedActions(makeAppeal({ status: 'assigned' }), staff)).toEqual(['note', 'withdraw'])
-    expect(allowedActions(makeAppeal({ status: 'in_progress' }), owner)).toEqual(['note', 'respond', 'co-handle', 'transfer', 'escalate', 'request-material'])
-    expect(allowedActions(makeAppeal({ status: 'in_progress' }), areaAdmin)).toEqual(['note', 'co-handle', 'transfer', 'escalate', 'extend'])
-    expect(allowedActions(makeAppeal({ status: 'in_progress', level: 2 }), areaAdmin)).toEqual(['note', 'co-handle', 'transfer', 'extend'])
+    expect(allowedActions(makeAppeal({ status: 'in_progress' }), owner)).toEqual(['note', 'respond', 'co-handle', 'transfer', 'escalate', 'request-material', 'set-measure'])
+    expect(allowedActions(makeAppeal({ status: 'in_progress' }), areaAdmin)).toEqual(['note', 'co-handle', 'transfer', 'escalate', 'extend', 'set-measure'])
+    expect(allowedActions(makeAppeal({ status: 'in_progress', level: 2 }), areaAdmin)).toEqual(['note', 'co-handle', 'transfer', 'extend', 'set-measure'])
     expect(allowedActions(makeAppeal({ status: 'in_progress', coHandlers: [powerTask()] }), powerHandler)).toEqual(['note', 'accept-task'])
     expect(allowedActions(makeAppeal({ status: 'in_progress', coHandlers: [powerTask({ status: 'accepted' })] }), powerHandler)).toEqual(['note', 'reply-task'])
     expect(allowedActions(makeAppeal({ status: 'in_progress', awaitingMaterial: { since: NOW.toISOString(), message: '图纸' } }), owner)).toEqual([
@@ -122,6 +125,7 @@ describe('appeal state machine', () => {
       'co-handle',
       'transfer',
       'escalate',
+      'set-measure',
     ])
     expect(allowedActions(makeAppeal({ status: 'in_progress', awaitingMaterial: { since: NOW.toISOString(), message: '图纸' } }), staff)).toEqual(['note', 'supply-material'])
     expect(allowedActions(makeAppeal({ status: 'responded' }), staff)).toEqual(['note', 'evaluate'])

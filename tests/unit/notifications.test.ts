@@ -90,6 +90,7 @@ describe('who hears about a new appeal', () => {
         { kind: 'department', id: 'drc' },
         { kind: 'taskForce', id: 'tf-industry' },
       ],
+      enterprises: [],
     })
     const note = applyAction(inProgress(), { type: 'note', message: '已联系供电公司' }, owner, now, CTX)
     expect(appealNotices(change(inProgress(), note))).toEqual([])

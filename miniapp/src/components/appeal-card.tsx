@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Appeal, CoHandler } from '@shared/schemas/appeal.schema'
-import { TASK_STATUS_LABEL } from '@shared/labels'
+import { ON_BEHALF_LABEL, TASK_STATUS_LABEL } from '@shared/labels'
+import { filedByEnterprise } from '@shared/domain/policy'
 import { holderName, isOverdue, levelLabel } from '../utils/appeal'
 import { formatShortDateTime } from '../utils/format'
 import { Deadline, TaskDeadline } from './deadline'
@@ -30,6 +31,11 @@ export function AppealCard({ appeal, showEnterprise, task, onOpen, idPrefix }: P
       <View className='appeal-card-meta'>
         <Text className='chip-static'>{appeal.categoryName}</Text>
         {showEnterprise ? <Text className='muted ellipsis'>{appeal.enterpriseName}</Text> : null}
+        {filedByEnterprise(appeal) ? null : (
+          <Text id={idOf('on-behalf')} className='chip-static chip-on-behalf'>
+            {ON_BEHALF_LABEL}
+          </Text>
+        )}
         {appeal.filerRejected ? (
           <Text className='chip-static chip-warning'>提交人未通过核实</Text>
         ) : appeal.filerPending ? (

@@ -22,6 +22,9 @@ const DONE_TOAST: Record<AppealActionType, string> = {
   extend: '已延长时限',
   'request-material': '已通知企业',
   'supply-material': '材料已提交',
+  'set-measure': '措施已保存',
+  'call-evaluate': '回访评价已记录',
+  reopen: '已重新办理',
 }
 
 /** Conflicts mean the appeal moved on under us: show why and show the fresh state. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { mayFileFor } from '@shared/domain/policy'
-import { submitAppealRequestSchema } from '@shared/schemas/appeal.schema'
+import { submitAppealRequestSchema, type OnBehalf } from '@shared/schemas/appeal.schema'
 import type { Binding, User } from '@shared/schemas/user.schema'
 import type { FieldErrors } from '@shared/errors'
 import { fetchCatalog, submitAppeal } from '../services/api'
@@ -22,13 +22,25 @@ export interface NewAppealDraft {
 
 const FORM_FIELDS: string[] = ['enterpriseId', 'categoryId', 'title', 'description', 'attachments']
 
+/** An enterprise the form files for, as the picker names it. */
+export type FilingEnterprise = Pick<Binding, 'enterpriseId' | 'enterpriseName'>
+
+/**
+ * 专员代提: the official files for this one enterprise, by phone or from a visit or event (the
+ * page that opened the form names them).
+ */
+export interface OnBehalfFiling {
+  onBehalf: OnBehalf
+  enterprise: FilingEnterprise
+}
+
 /** Enterprises the user may file for: approved bindings, and pending ones (they see only their own). */
 export function fileableEnterprises(user: User | null): Binding[] {
   const subject = subjectOf(user)
   return subject ? (user?.bindings ?? []).filter((b) => mayFileFor(subject, b.enterpriseId)) : []
 }
 
-function initialEnterprise(enterprises: Binding[], requested: string | undefined): string {
+function initialEnterprise(enterprises: readonly FilingEnterprise[], requested: string | undefined): string {
   if (requested && enterprises.some((e) => e.enterpriseId === requested)) return requested
   return enterprises.length === 1 ? (enterprises[0]?.enterpriseId ?? '') : ''
 }
@@ -37,9 +49,9 @@ function initialEnterprise(enterprises: Binding[], requested: string | undefined
  * The 提诉求 form: catalog loading, field state, validation with the shared schema, and a
  * submission whose Idempotency-Key survives retries of the same content.
  */
-export function useNewAppeal(user: User | null, requestedEnterpriseId: string | undefined) {
+export function useNewAppeal(user: User | null, requestedEnterpriseId: string | undefined, forEnterprise?: OnBehalfFiling) {
   const catalog = useLoader(user ? 'catalog' : null, fetchCatalog)
-  const enterprises = useMemo(() => fileableEnterprises(user), [user])
+  const enterprises: FilingEnterprise[] = useMemo(() => (forEnterprise ? [forEnterprise.enterprise] : fileableEnterprises(user)), [user, forEnterprise])
   const [draft, setDraft] = useState<NewAppealDraft>(() => ({
     enterpriseId: initialEnterprise(enterprises, requestedEnterpriseId),
     categoryId: '',
@@ -73,7 +85,11 @@ export function useNewAppeal(user: User | null, requestedEnterpriseId: string | 
     const choice: FieldErrors = {}
     if (!draft.enterpriseId) choice.enterpriseId = '请选择企业'
     if (!draft.categoryId) choice.categoryId = '请选择诉求类别'
-    const parsed = submitAppealRequestSchema.safeParse(attachments.length > 0 ? { ...draft, attachments: [...attachments] } : draft)
+    const parsed = submitAppealRequestSchema.safeParse({
+      ...draft,
+      ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
+      ...(forEnterprise ? { onBehalf: forEnterprise.onBehalf } : {}),
+    })
     const found = { ...(parsed.success ? {} : fieldErrorsFromZod(parsed.error)), ...choice }
     if (!parsed.success || hasErrors(found)) {
       setFields(found)
@@ -102,7 +118,7 @@ export function useNewAppeal(user: User | null, requestedEnterpriseId: string | 
     } finally {
       setSubmitting(false)
     }
-  }, [draft, submitting])
+  }, [draft, submitting, forEnterprise])
 
   return { catalog, enterprises, draft, update, fields, submitting, submit }
 }

@@ -10,7 +10,7 @@ import {
 } from '@shared/schemas/appeal.schema'
 import type { Role } from '@shared/schemas/common.schema'
 import { ACTION_LABEL, LEVEL_LABEL } from '@shared/labels'
-import { endOfShanghaiDay, type WorkingCalendar } from '@shared/domain/calendar'
+import { endOfShanghaiDay, shanghaiDate, type WorkingCalendar } from '@shared/domain/calendar'
 import { MAX_LEVEL } from '@shared/domain/appeal-machine'
 import { reopensOnEvaluation, UNSATISFIED_REASON_MIN } from '@shared/domain/evaluation'
 import { EXTENSION_CLOSED, EXTENSION_MAX_DAYS, extensionDateProblem, extensionWindow } from '@shared/domain/extension'
@@ -41,8 +41,10 @@ export interface ActionDraft {
   days: string
   /** transfer: the receiving specialist. */
   toSpecialistId: string
-  /** extend: the new resolution date, YYYY-MM-DD (Shanghai). */
+  /** extend: the new resolution date; set-measure: by when the measure is done (YYYY-MM-DD, Shanghai). */
   dueDate: string
+  /** set-measure: the responsible unit (责任单位). */
+  unit: string
   /** note, respond, reply-task, supply-material: ids of the files already uploaded. */
   attachments: string[]
 }
@@ -58,6 +60,7 @@ export const emptyDraft = (type: AppealActionType): ActionDraft => ({
   days: String(DEFAULT_TASK_DAYS),
   toSpecialistId: '',
   dueDate: '',
+  unit: '',
   attachments: [],
 })
 
@@ -92,6 +95,9 @@ const TEXT_FIELD: Record<AppealActionType, string | null> = {
   extend: 'reason',
   'request-material': 'message',
   'supply-material': 'message',
+  'set-measure': 'measure.text',
+  'call-evaluate': 'comment',
+  reopen: 'reason',
 }
 
 /** A co-handler as a chip value: `department-power`, `taskForce-tf-industry` (ids may hold hyphens, kinds do not). */
@@ -118,7 +124,8 @@ export function panelFieldErrors(type: AppealActionType, fields: FieldErrors): F
     const message = fields[key]
     if (message === undefined) continue
     // The API names a bad co-handler by its position (handlers.0.id); the panel has one picker.
-    const field = key === textField ? 'message' : key.split('.')[0] ?? key
+    // A measure's unit and date (measure.unit, measure.dueDate) have fields of their own.
+    const field = key === textField ? 'message' : key.startsWith('measure.') ? key.slice('measure.'.length) : (key.split('.')[0] ?? key)
     if (!(field in mapped)) mapped[field] = message
   }
   return mapped
@@ -151,10 +158,14 @@ function draftToBody(draft: ActionDraft, expectedVersion: number, context: Build
         ...(context.openTask ? { openTaskReason: draft.openTaskReason } : {}),
       }
     case 'evaluate':
+    case 'call-evaluate':
       return { ...base, rating: draft.rating, comment: draft.message }
     case 'withdraw':
     case 'escalate':
+    case 'reopen':
       return { ...base, reason: draft.message }
+    case 'set-measure':
+      return { ...base, measure: { text: draft.message, unit: draft.unit, dueDate: draft.dueDate } }
     case 'co-handle':
       return {
         ...base,
@@ -180,7 +191,8 @@ function missingChoices(draft: ActionDraft, context: BuildContext): FieldErrors 
   if (draft.type === 'respond' && context.openTask && !draft.openTaskReason.trim()) {
     fields.openTaskReason = '协办单位尚未回复，请说明先行答复企业的原因'
   }
-  if (draft.type === 'evaluate' && !draft.rating) fields.rating = '请选择满意程度'
+  if ((draft.type === 'evaluate' || draft.type === 'call-evaluate') && !draft.rating) fields.rating = '请选择满意程度'
+  if (draft.type === 'set-measure' && !draft.dueDate) fields.dueDate = '请选择完成时限'
   if (draft.type === 'co-handle' && draft.handlers.length === 0) fields.handlers = '请至少选择一个协办单位'
   if (draft.type === 'transfer' && !draft.toSpecialistId) fields.toSpecialistId = '请选择接办专员'
   if (draft.type === 'extend' && !draft.dueDate) fields.dueDate = '请选择新的办结日期'
@@ -196,7 +208,8 @@ function missingChoices(draft: ActionDraft, context: BuildContext): FieldErrors 
 export function panelFields(type: AppealActionType, context: BuildContext = {}): string[] {
   const fields = TEXT_FIELD[type] ? ['message'] : []
   if (type === 'respond') fields.push('outcome', ...(context.openTask ? ['openTaskReason'] : []))
-  if (type === 'evaluate') fields.push('rating')
+  if (type === 'evaluate' || type === 'call-evaluate') fields.push('rating')
+  if (type === 'set-measure') fields.push('unit', 'dueDate')
   if (type === 'co-handle') fields.push('handlers', 'days')
   if (type === 'transfer') fields.push('toSpecialistId')
   if (type === 'extend') fields.push('dueDate')
@@ -239,12 +252,15 @@ export const ACTION_ORDER: readonly AppealActionType[] = [
   'supply-material',
   'respond',
   'evaluate',
+  'call-evaluate',
   'note',
+  'set-measure',
   'co-handle',
   'request-material',
   'extend',
   'escalate',
   'transfer',
+  'reopen',
   'withdraw',
 ]
 
@@ -279,6 +295,13 @@ export function actionButtonLabel(action: AppealActionType, role: Role | undefin
 export function extendDateRange(context: ExtensionContext): { start: string; end: string } | null {
   const window = extensionWindow(context.dueAt, context.now, context.calendar)
   return window ? { start: window.first, end: window.last } : null
+}
+
+/** A measure's 完成时限: from today to a year ahead (the server refuses a day already past). */
+export function measureDateRange(now: Date): { start: string; end: string } {
+  const start = shanghaiDate(now)
+  const end = `${Number(start.slice(0, 4)) + 1}${start.slice(4)}`
+  return { start, end: end.endsWith('02-29') ? end.replace('02-29', '02-28') : end }
 }
 
 /** The 延期 sheet's opening words: the deadline now, and the dates it may move to. */

@@ -1,5 +1,7 @@
 import type { Appeal, AppealActionType } from '../../schemas/appeal.schema'
+import type { Enterprise } from '../../schemas/catalog.schema'
 import { isCoHandlerOf } from './co-handling'
+import { keepsVisits, mayWorkOnSiteFor } from './visits'
 import {
   isAreaAdmin,
   isCityAdmin,
@@ -46,6 +48,15 @@ export const maySeeAppeal = (subject: Subject, appeal: AppealScope): boolean => 
 export const mayFileFor = (subject: Subject, enterpriseId: string): boolean =>
   isEnterpriseStaff(subject) && (subject.enterpriseIds.includes(enterpriseId) || subject.pendingEnterpriseIds.includes(enterpriseId))
 
+/**
+ * 专员代提: an official files for an enterprise they work for on site — its own specialist, the
+ * admin of its area, the city admin — by phone, from a visit record or at an exchange day.
+ */
+export const mayFileOnBehalf = (subject: Subject, enterprise: Pick<Enterprise, 'areaId' | 'specialistId'>): boolean => mayWorkOnSiteFor(subject, enterprise)
+
+/** Who may file on behalf of some enterprise at all (an enterprise's own staff never do): those who keep visits. */
+export const mayWorkForEnterprises = (subject: RoleHolder): boolean => keepsVisits(subject)
+
 const ADMINS: readonly Relation[] = ['areaAdmin', 'cityAdmin']
 
 /**
@@ -66,6 +77,10 @@ export const ACTION_TAKERS: Record<AppealActionType, readonly Relation[]> = {
   extend: ADMINS,
   'request-material': ['owner'],
   'supply-material': ['staff'],
+  'set-measure': ['owner', ...ADMINS],
+  // For an enterprise with nobody in the app: the official who called it records what it said.
+  'call-evaluate': ['owner', ...ADMINS],
+  reopen: ADMINS,
 }
 
 /** Whether this person is one who may take the action on this appeal (its state aside: a 403 when not). */

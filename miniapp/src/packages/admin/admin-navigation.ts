@@ -27,3 +27,7 @@ export function routeParam(value: string | undefined): string | null {
     return value
   }
 }
+
+/** 提诉求 as 专员代提 for one enterprise, by phone (from 我服务的企业). */
+export const onBehalfFilingUrl = (enterprise: { id: string; name: string }, channel: 'phone'): string =>
+  `${ROUTES.newAppeal}?onBehalf=${channel}&enterpriseId=${encodeURIComponent(enterprise.id)}&enterpriseName=${encodeURIComponent(enterprise.name)}`

@@ -228,6 +228,21 @@ export function otherFigures(report: Pick<MonthlyReport, 'figures' | 'firstRespo
   ]
 }
 
+/** 回访满意率 beside the enterprises' own 满意率, and the sample it stands on: city and area reports that have a sample. */
+export function returnVisitRows(report: Pick<MonthlyReport, 'returnVisits'>): FigureRow[] {
+  const v = report.returnVisits
+  if (!v) return []
+  return [
+    {
+      id: 'returnVisitRate',
+      label: '回访满意率',
+      value: formatRate(v.rate),
+      definition: `抽查回访中（满意 + 基本满意）÷ 接通（${v.satisfied + v.basically} ÷ ${v.reached}）；抽查 ${v.sampled} 件，未接通 ${v.notReached} 件，待回访 ${v.pending} 件`,
+    },
+    { id: 'returnVisitInconsistent', label: '回访评价不一致', value: `${v.inconsistent} 件`, definition: '回访不满意、而企业在小程序中评价满意或基本满意的' },
+  ]
+}
+
 /** The monthly report's first table: every headline figure and rate, with its definition. */
 export function headlineTable(report: MonthlyReport): FigureRow[] {
   const f = report.figures
@@ -247,6 +262,7 @@ export function headlineTable(report: MonthlyReport): FigureRow[] {
       definition: `（满意 + 基本满意）÷ 已评价（${f.satisfied + f.basically} ÷ ${f.evaluated}；${evaluatedDetail}）`,
     },
     { id: 'notEvaluated', label: '未评价', value: `${f.notEvaluated} 件`, definition: '答复后超期未评价、由系统办结的，不计为满意' },
+    ...returnVisitRows(report),
     ...otherFigures(report),
     { id: 'overdueNow', label: '当前超期', value: `${report.overdueNow} 件`, definition: '统计时仍未办结且已超过办理时限' },
     { id: 'escalatedNow', label: '当前提级督办', value: `${report.escalatedNow} 件`, definition: '统计时仍未办结且已提级至属地或市级督办' },

@@ -10,6 +10,7 @@ import { fetchCard } from '../../services/api'
 import { ROUTES } from '../../settings'
 import { cardIdFromParams, cardProblem, dialable, INVALID_CARD } from './card-scene'
 import { useCardEntry } from './use-card-entry'
+import { useCheckIn } from './use-check-in'
 import { PrivacySheet } from '../../components/privacy-sheet'
 import { useTextSizeClass } from '../../hooks/use-text-size'
 import './index.css'
@@ -26,6 +27,7 @@ export default function CardPage() {
   const card = useLoader(cardId, () => fetchCard(cardId!))
   const sessionUser = useSessionUser()
   const entry = useCardEntry(card.data)
+  const onSite = useCheckIn(cardId, sessionUser)
   const binding = sessionUser?.bindings?.find((b) => b.enterpriseId === card.data?.enterprise.id)
 
   const call = (phone: string) => {
@@ -34,6 +36,7 @@ export default function CardPage() {
 
   const problem = card.data ? null : cardProblem(cardId, card.error)
   if (problem?.kind === 'invalid') return <InvalidCard />
+  if (onSite.checking) return <LoadingState text='正在扫码签到…' />
   if (card.loading && !card.data) return <LoadingState />
   if (problem) return <ErrorState message={problem.message} onRetry={() => void card.reload()} />
   if (!card.data) return null

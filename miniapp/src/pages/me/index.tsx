@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { BINDING_STATUS_LABEL, ROLE_LABEL } from '@shared/labels'
 import {
   hasPortfolio,
+  keepsVisits,
   isEnterpriseStaff,
   isSpecialist,
   mayDecideJoinRequests,
@@ -12,12 +13,23 @@ import {
   mayLoadCalendarYear,
   mayManageRoster,
   maySupervise,
+  mayManageReturnVisits,
+  hasOwnUpgradeProgress,
+  hasUpgradeList,
+  mayReadUpgradeBoard,
+  mayListPendingVisits,
+  mayListVisitRounds,
+  mayUseExchangeEvents,
+  mayReadKit,
+  readsPoliciesAsEnterprise,
+  mayViewLedger,
   mayViewReports,
 } from '@shared/domain/policy'
 import { EmptyState, ErrorState, LoadingState } from '../../components/page-state'
 import { InboxBell } from '../../components/inbox-bell'
 import { TextSizeSetting } from '../../components/text-size-setting'
 import { ReminderNotice } from '../../components/reminder-notice'
+import { VisitsSeenLine } from '../../components/visits-seen'
 import { useLoader } from '../../hooks/use-loader'
 import { useSessionUser } from '../../hooks/use-session-user'
 import { fetchMe } from '../../services/api'
@@ -25,6 +37,7 @@ import { goToLogin } from '../../services/navigation'
 import { clearSession, updateUser } from '../../services/session'
 import { DEV_LOGIN_ENABLED, ROUTES } from '../../settings'
 import { useTextSizeClass } from '../../hooks/use-text-size'
+import { subjectOf } from '../../utils/subject'
 import './index.css'
 
 const open = (url: string) => () => void Taro.navigateTo({ url })
@@ -101,6 +114,12 @@ export default function MePage() {
                     企业成员 ›
                   </Text>
                 ) : null}
+                {b.status === 'approved' && hasOwnUpgradeProgress(subjectOf(user)) ? (
+                  <Text id={`upgrade-progress-${b.enterpriseId}`} className='me-link' onClick={open(`${ROUTES.upgradeFile}?id=${encodeURIComponent(b.enterpriseId)}`)}>
+                    升规进度 ›
+                  </Text>
+                ) : null}
+                {b.status === 'approved' ? <VisitsSeenLine user={user} enterpriseId={b.enterpriseId} /> : null}
               </View>
             ))
           )}
@@ -125,6 +144,76 @@ export default function MePage() {
         </View>
       ) : null}
 
+      {mayReadKit(user) ? (
+        <View className='card me-menu'>
+          <Text className='section-title'>政策与问答</Text>
+          <View id='menu-kit-policies' className='me-menu-item' onClick={open(ROUTES.kitPolicies)}>
+            <Text>{readsPoliciesAsEnterprise(user) ? '我的政策包' : '政策包'}</Text>
+            <Text className='muted'>›</Text>
+          </View>
+          <View id='menu-kit-faq' className='me-menu-item' onClick={open(ROUTES.kitFaq)}>
+            <Text>高频问题解答</Text>
+            <Text className='muted'>›</Text>
+          </View>
+          <View id='menu-kit-search' className='me-menu-item' onClick={open(ROUTES.kitSearch)}>
+            <Text>搜政策、找答案</Text>
+            <Text className='muted'>›</Text>
+          </View>
+        </View>
+      ) : null}
+
+      {mayUseExchangeEvents(user) ? (
+        <View className='card me-menu'>
+          <View id='menu-exchange-events' className='me-menu-item' onClick={open(ROUTES.exchangeEvents)}>
+            <Text>政企交流活动</Text>
+            <Text className='muted'>›</Text>
+          </View>
+        </View>
+      ) : null}
+
+      {keepsVisits(user) ? (
+        <View className='card me-menu'>
+          <View id='menu-my-visits' className='me-menu-item' onClick={open(ROUTES.myVisits)}>
+            <Text>我的走访</Text>
+            <Text className='muted'>›</Text>
+          </View>
+        </View>
+      ) : null}
+
+      {mayListVisitRounds(user) ? (
+        <View className='card me-menu'>
+          <Text className='section-title'>走访</Text>
+          <View id='menu-visit-rounds' className='me-menu-item' onClick={open(ROUTES.visitRounds)}>
+            <Text>走访轮次与覆盖情况</Text>
+            <Text className='muted'>›</Text>
+          </View>
+          {mayListPendingVisits(user) ? (
+            <View id='menu-pending-visits' className='me-menu-item' onClick={open(ROUTES.pendingVisits)}>
+              <Text>本轮待走访</Text>
+              <Text className='muted'>›</Text>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
+      {hasUpgradeList(subjectOf(user)) || mayReadUpgradeBoard(user) ? (
+        <View className='card me-menu'>
+          <Text className='section-title'>升规入统</Text>
+          {hasUpgradeList(subjectOf(user)) ? (
+            <View id='menu-upgrade-list' className='me-menu-item' onClick={open(ROUTES.upgradeList)}>
+              <Text>升规培育清单</Text>
+              <Text className='muted'>›</Text>
+            </View>
+          ) : null}
+          {mayReadUpgradeBoard(user) ? (
+            <View id='menu-upgrade-board' className='me-menu-item' onClick={open(ROUTES.upgradeBoard)}>
+              <Text>升规看板</Text>
+              <Text className='muted'>›</Text>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
       {maySupervise(user) ? (
         <View className='card me-menu'>
           <Text className='section-title'>督办</Text>
@@ -139,6 +228,22 @@ export default function MePage() {
         </View>
       ) : null}
 
+      {mayManageReturnVisits(user) ? (
+        <View className='card me-menu'>
+          <Text className='section-title'>抽查回访</Text>
+          {[
+            { id: 'menu-return-visits', label: '回访清单', url: ROUTES.returnVisits },
+            { id: 'menu-return-visit-sample', label: '回访抽样', url: ROUTES.returnVisitSample },
+            { id: 'menu-return-visit-inconsistent', label: '评价不一致', url: `${ROUTES.returnVisits}?status=inconsistent` },
+          ].map((item) => (
+            <View key={item.id} id={item.id} className='me-menu-item' onClick={open(item.url)}>
+              <Text>{item.label}</Text>
+              <Text className='muted'>›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
       {mayViewReports(user) ? (
         <View className='card me-menu'>
           <Text className='section-title'>统计报表</Text>
@@ -146,6 +251,12 @@ export default function MePage() {
             <Text>{isSpecialist(user) ? '我的办理统计' : '统计看板与月报'}</Text>
             <Text className='muted'>›</Text>
           </View>
+          {mayViewLedger(user) ? (
+            <View id='menu-ledger' className='me-menu-item' onClick={open(ROUTES.ledger)}>
+              <Text>{isSpecialist(user) ? '我承办的问题台账' : '问题台账'}</Text>
+              <Text className='muted'>›</Text>
+            </View>
+          ) : null}
         </View>
       ) : null}
 

@@ -8,7 +8,7 @@ import { useLoader } from '../../../hooks/use-loader'
 import { useSessionUser } from '../../../hooks/use-session-user'
 import { listEnterprises, listSpecialists, reassignEnterprise } from '../../../services/admin-api'
 import { SCALE_LABEL } from '../admin-labels'
-import { cardPageUrl, routeParam } from '../admin-navigation'
+import { cardPageUrl, onBehalfFilingUrl, routeParam } from '../admin-navigation'
 import { AccessGate } from '../../../components/access-gate'
 import { AreaPicker } from '../components/area-picker'
 import { ListFoot } from '../../../components/list-foot'
@@ -32,6 +32,8 @@ import {
   type ScaleFilter,
 } from './enterprise-filters'
 import { useTextSizeClass } from '../../../hooks/use-text-size'
+import { ROUTES } from '../../../settings'
+import { formatDateTime } from '../../../utils/format'
 import '../components/admin.css'
 import './index.css'
 
@@ -89,6 +91,20 @@ function PortfolioPage({ specialistId }: { specialistId: string }) {
             ) : (
               <Text className='muted'>暂无联系卡</Text>
             )}
+            <Text
+              id={`phone-filing-${enterprise.id}`}
+              className='enterprise-card-link'
+              onClick={() => void Taro.navigateTo({ url: onBehalfFilingUrl(enterprise, 'phone') })}
+            >
+              电话代提诉求 ›
+            </Text>
+            <Text
+              id={`record-visit-${enterprise.id}`}
+              className='enterprise-card-link'
+              onClick={() => void Taro.navigateTo({ url: `${ROUTES.recordVisit}?enterpriseId=${encodeURIComponent(enterprise.id)}&enterpriseName=${encodeURIComponent(enterprise.name)}` })}
+            >
+              记录走访 ›
+            </Text>
           </EnterpriseItem>
         )}
       />
@@ -287,6 +303,12 @@ function EnterpriseItem(props: { enterprise: EnterpriseSummary; showSpecialist?:
         <Text className='kv-key'>诉求</Text>
         <Text className={enterprise.openAppeals > 0 ? 'kv-value enterprise-open' : 'kv-value'}>
           {appealCountsText(enterprise)}
+        </Text>
+      </View>
+      <View className='kv'>
+        <Text className='kv-key'>最近走访</Text>
+        <Text id={`last-visit-${enterprise.id}`} className='kv-value'>
+          {enterprise.lastVisitAt ? formatDateTime(enterprise.lastVisitAt) : '尚未走访'}
         </Text>
       </View>
       <View className='admin-item-actions'>{props.children}</View>

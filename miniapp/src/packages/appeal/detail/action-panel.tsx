@@ -19,6 +19,7 @@ import {
   extendDateRange,
   extendIntro,
   invalidBanner,
+  measureDateRange,
   takesAttachments,
   toggleHandler,
   type ActionDraft,
@@ -28,7 +29,7 @@ import {
 import { holderName } from '../../../utils/appeal'
 import { formatShortDate } from '../../../utils/format'
 import { CoHandlerPicker, DueDatePicker, OpenTasks, TransferCandidatePicker } from './action-fields'
-import { OPEN_TASK_REASON_MAX, PLACEHOLDER, SUBMIT_LABEL, TEXT_LABEL, TEXT_MAX, TITLE, UNSATISFIED_TEXT } from './action-text'
+import { MEASURE_UNIT_MAX, OPEN_TASK_REASON_MAX, PLACEHOLDER, SUBMIT_LABEL, TEXT_LABEL, TEXT_MAX, TITLE, UNSATISFIED_TEXT } from './action-text'
 
 interface Props {
   type: AppealActionType
@@ -84,9 +85,9 @@ export function ActionPanel({ type, appeal, role, task, acting, onSubmit, onClos
   const hasText = TEXT_LABEL[type] !== ''
   // 不满意 reopens the appeal (or closes it for good): its reason is required, and asked for as such.
   const text =
-    type === 'evaluate' && draft.rating === 'unsatisfied'
+    (type === 'evaluate' || type === 'call-evaluate') && draft.rating === 'unsatisfied'
       ? UNSATISFIED_TEXT
-      : { label: TEXT_LABEL[type], required: type !== 'evaluate', placeholder: PLACEHOLDER[type] }
+      : { label: TEXT_LABEL[type], required: type !== 'evaluate' && type !== 'call-evaluate', placeholder: PLACEHOLDER[type] }
   const title = type === 'escalate' ? actionButtonLabel(type, role) : TITLE[type]
 
   return (
@@ -111,7 +112,7 @@ export function ActionPanel({ type, appeal, role, task, acting, onSubmit, onClos
           </FormField>
         ) : null}
 
-        {type === 'evaluate' ? (
+        {type === 'evaluate' || type === 'call-evaluate' ? (
           <FormField label='满意程度' required error={fields.rating}>
             <ChipGroup
               idPrefix='rating'
@@ -154,6 +155,23 @@ export function ActionPanel({ type, appeal, role, task, acting, onSubmit, onClos
           <FormField id='extend-date' label='新的办结日期' required error={fields.dueDate}>
             <DueDatePicker value={draft.dueDate} range={extendDateRange(extension)} onChange={(dueDate) => change({ dueDate })} />
           </FormField>
+        ) : null}
+
+        {type === 'set-measure' ? (
+          <>
+            <FormField id='measure-unit' label='责任单位' required error={fields.unit}>
+              <Input
+                className='input'
+                value={draft.unit}
+                maxlength={MEASURE_UNIT_MAX}
+                placeholder='如：国网湘潭供电公司'
+                onInput={(e) => change({ unit: e.detail.value })}
+              />
+            </FormField>
+            <FormField id='measure-date' label='完成时限' required error={fields.dueDate}>
+              <DueDatePicker value={draft.dueDate} range={measureDateRange(openedAt)} onChange={(dueDate) => change({ dueDate })} />
+            </FormField>
+          </>
         ) : null}
 
         {hasText ? (
@@ -257,6 +275,12 @@ function introText({ type, appeal, task, rating, extension }: Parameters<typeof 
       return extendIntro(appeal, extension)
     case 'evaluate':
       return evaluationIntro(appeal, rating)
+    case 'call-evaluate':
+      return `该企业暂无联系人使用小程序，请记录电话回访时企业的评价。${evaluationIntro(appeal, rating)}`
+    case 'set-measure':
+      return appeal.measure ? `现有措施：${appeal.measure.text}（${appeal.measure.unit}，${appeal.measure.dueDate} 前）。保存后将替换。` : '解决措施会显示在问题台账和企业看到的办理记录中。'
+    case 'reopen':
+      return `重新办理后诉求回到办理中，提级至${LEVEL_LABEL[Math.min(appeal.level + 1, 2)]}，并重新计算办理时限；每件诉求只能重新办理一次。`
     case 'request-material':
       return '发出后办理时限暂停计算，企业补充材料后恢复，时限相应顺延。'
     case 'supply-material':

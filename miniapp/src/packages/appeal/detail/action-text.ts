@@ -1,5 +1,8 @@
 import {
+  callEvaluateActionSchema,
   coHandleActionSchema,
+  measureRequestSchema,
+  reopenActionSchema,
   escalateActionSchema,
   evaluateActionSchema,
   extendActionSchema,
@@ -28,6 +31,9 @@ export const TITLE: Record<AppealActionType, string> = {
   extend: '延长办理时限',
   'request-material': '请企业补充材料',
   'supply-material': '补充材料',
+  'set-measure': '解决措施',
+  'call-evaluate': '记录回访评价',
+  reopen: '重新办理',
 }
 
 export const SUBMIT_LABEL: Record<AppealActionType, string> = {
@@ -44,6 +50,9 @@ export const SUBMIT_LABEL: Record<AppealActionType, string> = {
   extend: '确认延期',
   'request-material': '发送通知',
   'supply-material': '提交',
+  'set-measure': '保存措施',
+  'call-evaluate': '提交评价',
+  reopen: '确认重新办理',
 }
 
 /** The free-text box's label; empty for actions without one. */
@@ -61,6 +70,9 @@ export const TEXT_LABEL: Record<AppealActionType, string> = {
   extend: '延期原因',
   'request-material': '所需材料',
   'supply-material': '材料说明',
+  'set-measure': '解决措施',
+  'call-evaluate': '企业的意见（选填）',
+  reopen: '重新办理原因',
 }
 
 export const PLACEHOLDER: Record<AppealActionType, string> = {
@@ -77,6 +89,9 @@ export const PLACEHOLDER: Record<AppealActionType, string> = {
   extend: '说明需要延长办理时限的原因',
   'request-material': '列出企业需要补充的材料，如：营业执照副本、用电负荷表',
   'supply-material': '说明补充了哪些材料，照片和文件可在下方添加',
+  'set-measure': '要做什么，如：协调供电公司 12 月底前完成线路改造',
+  'call-evaluate': '记录电话中企业对办理结果的看法',
+  reopen: '如：回访时企业表示问题并未解决，需要继续协调',
 }
 
 /** The evaluation's text box when the rating is 不满意: the reason, required (see evaluationCommentProblem). */
@@ -97,6 +112,11 @@ export const TEXT_MAX: Record<AppealActionType, number> = {
   extend: extendActionSchema.shape.reason.maxLength ?? 200,
   'request-material': requestMaterialActionSchema.shape.message.maxLength ?? 500,
   'supply-material': supplyMaterialActionSchema.shape.message.maxLength ?? 1000,
+  'set-measure': measureRequestSchema.shape.text.maxLength ?? 300,
+  'call-evaluate': callEvaluateActionSchema.shape.comment.unwrap().maxLength ?? 500,
+  reopen: reopenActionSchema.shape.reason.maxLength ?? 200,
 }
+
+export const MEASURE_UNIT_MAX = measureRequestSchema.shape.unit.maxLength ?? 60
 
 export const OPEN_TASK_REASON_MAX = respondActionSchema.shape.openTaskReason.unwrap().maxLength ?? 200

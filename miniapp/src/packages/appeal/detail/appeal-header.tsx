@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { Appeal } from '@shared/schemas/appeal.schema'
-import { ESCALATION_CAUSE_LABEL } from '@shared/labels'
+import { CHANNEL_LABEL, ESCALATION_CAUSE_LABEL, ON_BEHALF_LABEL } from '@shared/labels'
+import { filedByEnterprise } from '@shared/domain/policy'
 import { AUTO_CLOSE_DAYS } from '@shared/domain/deadlines'
 import { Deadline } from '../../../components/deadline'
 import { StatusTag } from '../../../components/status-tag'
@@ -56,6 +57,23 @@ export function AppealHeader({ appeal }: { appeal: Appeal }) {
         <Text className='kv-key'>类别</Text>
         <Text className='kv-value'>{appeal.categoryName}</Text>
       </View>
+      {filedByEnterprise(appeal) ? null : (
+        <View className='kv'>
+          <Text className='kv-key'>来源</Text>
+          <Text id='appeal-on-behalf' className='kv-value'>
+            {ON_BEHALF_LABEL}（{appeal.filedBy.name}，{CHANNEL_LABEL[appeal.channel]}
+            {appeal.source ? `：${appeal.source.label}` : ''}）
+          </Text>
+        </View>
+      )}
+      {appeal.measure ? (
+        <View className='kv'>
+          <Text className='kv-key'>解决措施</Text>
+          <Text id='appeal-measure' className='kv-value'>
+            {appeal.measure.text}（责任单位：{appeal.measure.unit}，{appeal.measure.dueDate} 前完成）
+          </Text>
+        </View>
+      ) : null}
       <View className='kv'>
         <Text className='kv-key'>承办人</Text>
         <Text className='kv-value'>{holderName(appeal)}</Text>

@@ -1,13 +1,16 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useMemo } from 'react'
-import { DESCRIPTION_MAX, TITLE_MAX } from '@shared/schemas/appeal.schema'
+import { DESCRIPTION_MAX, TITLE_MAX, onBehalfSchema } from '@shared/schemas/appeal.schema'
+import { CHANNEL_LABEL, ON_BEHALF_LABEL } from '@shared/labels'
+import { mayWorkForEnterprises, seesFilingSuggestions } from '@shared/domain/policy'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
 import { FormField } from '../../../components/form-field'
 import { ChipGroup } from '../../../components/chip-group'
-import { useNewAppeal } from '../../../hooks/use-new-appeal'
+import { useNewAppeal, type OnBehalfFiling } from '../../../hooks/use-new-appeal'
 import { useAttachments } from '../../../hooks/use-attachments'
 import { AttachmentPicker } from '../../../components/attachment-picker'
+import { KitSuggestions } from '../../../components/kit-suggestions'
 import { useSessionUser } from '../../../hooks/use-session-user'
 import { goToLogin } from '../../../services/navigation'
 import { useTextSizeClass } from '../../../hooks/use-text-size'
@@ -18,7 +21,9 @@ export default function NewAppealPage() {
   const textClass = useTextSizeClass()
   const user = useSessionUser()
   const { params } = useRouter()
-  const form = useNewAppeal(user, params.enterpriseId)
+  // 专员代提: opened from 我服务的企业 (phone), a visit record or an exchange day, for one enterprise.
+  const forEnterprise = useMemo(() => onBehalfOf(params), [params])
+  const form = useNewAppeal(user, params.enterpriseId, forEnterprise)
   const { draft, fields, catalog, enterprises } = form
   const attachmentTarget = useMemo(() => (draft.enterpriseId ? { kind: 'new-appeal' as const, enterpriseId: draft.enterpriseId } : null), [draft.enterpriseId])
   const attachments = useAttachments(attachmentTarget)
@@ -31,6 +36,13 @@ export default function NewAppealPage() {
             去登录
           </Button>
         </EmptyState>
+      </View>
+    )
+  }
+  if (forEnterprise && !mayWorkForEnterprises(user)) {
+    return (
+      <View className={`page ${textClass}`}>
+        <EmptyState text='只有企业服务专员和管理员可以代企业提交诉求' />
       </View>
     )
   }
@@ -52,6 +64,13 @@ export default function NewAppealPage() {
 
   return (
     <View className={`page ${textClass}`}>
+      {forEnterprise ? (
+        <View id='on-behalf-banner' className='banner banner-info'>
+          <Text>
+            {ON_BEHALF_LABEL} · {CHANNEL_LABEL[forEnterprise.onBehalf.channel]}：为「{forEnterprise.enterprise.enterpriseName}」登记问题，企业联系人会收到通知并可评价办理结果。
+          </Text>
+        </View>
+      ) : null}
       <View className='card'>
         <FormField label='所属企业' required error={fields.enterpriseId}>
           {fixedEnterprise ? (
@@ -94,6 +113,8 @@ export default function NewAppealPage() {
           />
         </FormField>
 
+        {seesFilingSuggestions(user) ? <KitSuggestions title={draft.title} categoryId={draft.categoryId || undefined} enterpriseId={draft.enterpriseId || undefined} /> : null}
+
         <FormField
           label='诉求内容'
           required
@@ -110,12 +131,16 @@ export default function NewAppealPage() {
           />
         </FormField>
 
-        <FormField label='照片和材料' error={fields.attachments}>
-          <AttachmentPicker state={attachments} idPrefix='new-appeal' />
-        </FormField>
+        {forEnterprise ? null : (
+          <FormField label='照片和材料' error={fields.attachments}>
+            <AttachmentPicker state={attachments} idPrefix='new-appeal' />
+          </FormField>
+        )}
       </View>
 
-      <Text className='muted small new-hint'>提交后将由企业服务专员受理，您可在“诉求”中随时查看办理进度。</Text>
+      <Text className='muted small new-hint'>
+        {forEnterprise ? '提交后按诉求流程交办、办理和答复；现场照片请记在走访记录中。' : '提交后将由企业服务专员受理，您可在“诉求”中随时查看办理进度。'}
+      </Text>
       <Button
         id='submit-appeal'
         className={form.submitting || attachments.busy ? 'btn btn-primary btn-block btn-busy' : 'btn btn-primary btn-block'}
@@ -126,4 +151,24 @@ export default function NewAppealPage() {
       </Button>
     </View>
   )
+}
+
+/** The on-behalf filing the page was opened for (?onBehalf=phone|visit|event&enterpriseId&enterpriseName&visitId|eventId), if any. */
+function onBehalfOf(params: Partial<Record<string, string>>): OnBehalfFiling | undefined {
+  const { onBehalf: channel, enterpriseId, enterpriseName } = params
+  if (!channel || !enterpriseId) return undefined
+  const parsed = onBehalfSchema.safeParse(
+    channel === 'visit' ? { channel, visitId: params.visitId } : channel === 'event' ? { channel, eventId: params.eventId } : { channel },
+  )
+  if (!parsed.success) return undefined
+  return { onBehalf: parsed.data, enterprise: { enterpriseId, enterpriseName: decoded(enterpriseName) || enterpriseId } }
+}
+
+/** A query value, which may arrive still percent-encoded depending on the target. */
+function decoded(value: string | undefined): string {
+  try {
+    return decodeURIComponent(value ?? '')
+  } catch {
+    return value ?? ''
+  }
 }

@@ -7,6 +7,8 @@ import { useLoader } from '../../../hooks/use-loader'
 import { fetchMonthlyReport } from '../../../services/report-api'
 import { ReportPicker } from '../components/report-picker'
 import { reportGate } from '../components/report-gate'
+import { FieldWorkSection } from '../components/field-work'
+import { UpgradeSection } from '../components/upgrade-section'
 import {
   asOfText,
   BREAKDOWN_COLUMNS,
@@ -126,6 +128,9 @@ function MonthlyDocument({ report }: { report: MonthlyReport }) {
           </View>
         ))}
       </View>
+
+      <FieldWorkSection fieldWork={report.fieldWork} />
+      <UpgradeSection upgrade={report.upgrade} />
 
       <Text className='monthly-note'>
         注：办结率 = 当月办结数 ÷ 当月受理数，往月受理、本月办结的计入本月，故可能超过 100%；当月诉求办结率只看本月受理的诉求。满意率的分母为已评价的诉求，超期未评价、由系统办结的不计为满意。时限按工作日计算。

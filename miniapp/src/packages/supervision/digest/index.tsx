@@ -10,6 +10,8 @@ import { holderName, levelLabel } from '../../../utils/appeal'
 import { formatShortDate, formatShortDateTime } from '../../../utils/format'
 import { AccessGate } from '../../../components/access-gate'
 import { ScopePicker } from '../components/scope-picker'
+import { DigestCoverageSection } from '../components/digest-coverage'
+import { DigestUpgradeSection } from '../components/digest-upgrade'
 import { COUNT_COLUMNS, countsLine, digestsFor, digestUrl, weekLabel } from '../supervision-view'
 import { useSupervisionScope, type SupervisionScopeState } from '../use-supervision-scope'
 import { useTextSizeClass } from '../../../hooks/use-text-size'
@@ -125,6 +127,8 @@ function DigestBody({ digest }: { digest: WeeklyDigest }) {
 
       <CountsTable id='by-department' title='按经办部门' nameLabel='部门' rows={digest.byDepartment} />
       <CountsTable id='by-specialist' title='按专员' nameLabel='专员' rows={digest.bySpecialist} />
+      <DigestCoverageSection coverage={digest.coverage} />
+      <DigestUpgradeSection missing={digest.missingUpgradeFigures} />
 
       <AppealList id='digest-overdue' title='超期诉求' appeals={digest.overdue} empty='本周没有超期诉求' />
       <AppealList id='digest-escalated' title='提级诉求' appeals={digest.escalated} empty='本周没有提级诉求' />

@@ -13,6 +13,7 @@ import { holderName, levelLabel } from '../../../utils/appeal'
 import { formatShortDate, formatShortDateTime } from '../../../utils/format'
 import { AccessGate } from '../../../components/access-gate'
 import { ScopePicker } from '../components/scope-picker'
+import { ReturnVisitFlags } from '../components/return-visit-flags'
 import { filterQueue, queueDeadline, REASON_LABEL, reasonChips, type ReasonFilter } from '../supervision-view'
 import { useSupervisionScope } from '../use-supervision-scope'
 import { useTextSizeClass } from '../../../hooks/use-text-size'
@@ -59,6 +60,7 @@ export default function SupervisionQueuePage() {
   return (
     <View className={`page ${textClass}`}>
       <ScopePicker state={state} />
+      <ReturnVisitFlags areaId={state.areaId} />
       <QueueBody queue={queue.data} loading={queue.loading} error={queue.error} onRetry={() => void queue.reload()} filter={filter} onFilter={setFilter} />
     </View>
   )

@@ -1,0 +1,10 @@
+import { seriesTotalsQuerySchema } from '@shared/schemas/exchange-event.schema'
+import { authenticate } from '../services/authenticate'
+import { httpHandler, ok } from '../lib/http'
+import { parseWith } from '../lib/validate'
+import { getSeriesTotals } from './exchange-events.use-case'
+
+export const handler = httpHandler(async (request) => {
+  const actor = await authenticate(request)
+  return ok(await getSeriesTotals(actor, parseWith(seriesTotalsQuerySchema, request.query, '查询参数'), request.now))
+})

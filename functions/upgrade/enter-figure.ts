@@ -1,0 +1,11 @@
+import { figureInputSchema, upgradePathSchema } from '@shared/schemas/upgrade.schema'
+import { authenticate } from '../services/authenticate'
+import { httpHandler, ok } from '../lib/http'
+import { parseWith } from '../lib/validate'
+import { enterFigure } from './upgrade.use-case'
+
+export const handler = httpHandler(async (request) => {
+  const actor = await authenticate(request)
+  const { id } = parseWith(upgradePathSchema, request.params, '企业编号')
+  return ok(await enterFigure(actor, id, parseWith(figureInputSchema, request.body, '月度数据'), request.now))
+})

@@ -1,0 +1,10 @@
+import { upgradeBoardQuerySchema } from '@shared/schemas/upgrade.schema'
+import { authenticate } from '../services/authenticate'
+import { httpHandler, ok } from '../lib/http'
+import { parseWith } from '../lib/validate'
+import { getUpgradeBoard } from './upgrade.use-case'
+
+export const handler = httpHandler(async (request) => {
+  const actor = await authenticate(request)
+  return ok(await getUpgradeBoard(actor, parseWith(upgradeBoardQuerySchema, request.query, '查询参数').areaId, request.now))
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '交流活动',
+  enablePullDownRefresh: true,
+})

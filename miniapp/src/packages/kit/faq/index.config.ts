@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '高频问题解答',
+  enablePullDownRefresh: true,
+})

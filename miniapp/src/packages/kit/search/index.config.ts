@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '搜政策、找答案',
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '回访清单',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '升规看板',
+  enablePullDownRefresh: true,
+})

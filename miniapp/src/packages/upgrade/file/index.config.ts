@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '升规档案',
+})

@@ -1,0 +1,60 @@
+import * as z from 'zod'
+import {
+  faqListSchema,
+  faqViewSchema,
+  kitSearchResultSchema,
+  policyDocDetailSchema,
+  policyDocListSchema,
+  policyDocViewSchema,
+  type FaqView,
+  type KitSearchResult,
+  type PolicyDocDetail,
+  type PolicyDocView,
+  type PolicyPack,
+} from '@shared/schemas/policy.schema'
+import { API_BASE } from '../settings'
+import { parseResponse, request } from './request'
+
+/** The kit's endpoints (政策包、高频问题解答、搜索、已解决不再提交), one typed function each. */
+
+export type PolicyList = z.output<typeof policyDocListSchema>
+export type FaqList = z.output<typeof faqListSchema>
+
+/** The policies for the caller: an enterprise's matched to it, an official's by scope. */
+export async function listPolicies(query: { pack?: PolicyPack; categoryId?: string } = {}): Promise<PolicyList> {
+  return parseResponse(policyDocListSchema, await request('/api/policies', { query }))
+}
+
+export async function fetchPolicy(id: string): Promise<PolicyDocDetail> {
+  return parseResponse(policyDocDetailSchema, await request(`/api/policies/${encodeURIComponent(id)}`))
+}
+
+/** The address of a policy's code image (public, like the printed sheet). */
+export const policyCodeUrl = (id: string): string => `${API_BASE}/api/policies/${encodeURIComponent(id)}/code`
+
+export async function listFaq(categoryId?: string): Promise<FaqList> {
+  return parseResponse(faqListSchema, await request('/api/faq', { query: { categoryId } }))
+}
+
+export async function searchKit(query: { q: string; categoryId?: string; kind?: 'policy' | 'faq'; limit?: number }): Promise<KitSearchResult> {
+  return parseResponse(kitSearchResultSchema, await request('/api/kit/search', { query }))
+}
+
+/** 已解决，不再提交: the entry answered the question and the appeal is not filed. */
+export async function recordDeflection(body: { itemId: string; categoryId?: string; enterpriseId?: string }): Promise<boolean> {
+  return parseResponse(z.object({ counted: z.boolean() }), await request('/api/kit/deflections', { method: 'POST', body })).counted
+}
+
+export async function fetchFaq(id: string): Promise<FaqView> {
+  return parseResponse(z.object({ entry: faqViewSchema }), await request(`/api/faq/${encodeURIComponent(id)}`)).entry
+}
+
+/** 发布 / 标记失效 a policy the caller keeps, at the version they read. */
+export async function actOnPolicy(id: string, body: { type: 'publish' | 'expire'; expectedVersion: number }): Promise<PolicyDocView> {
+  return parseResponse(z.object({ policy: policyDocViewSchema }), await request(`/api/policies/${encodeURIComponent(id)}/actions`, { method: 'POST', body })).policy
+}
+
+/** 发布 / 撤下 an FAQ entry the caller keeps. */
+export async function actOnFaq(id: string, body: { type: 'publish' | 'unpublish'; expectedVersion: number }): Promise<FaqView> {
+  return parseResponse(z.object({ entry: faqViewSchema }), await request(`/api/faq/${encodeURIComponent(id)}/actions`, { method: 'POST', body })).entry
+}
