@@ -13,6 +13,10 @@
  *  6. A 10 MB photo end to end on a stack of its own (with the local S3): the upload form, the
  *     upload straight to S3, filing the appeal with it (the check of its bytes, the copy, the
  *     write). `BENCH_ONLY=attachments` runs this part alone.
+ *  7. Field work, the kit and the upgrade pipeline at a city's scale: visits, round coverage for
+ *     3,000 enterprises, a year of exchange days, the return-visit sample, the ledger export of
+ *     10,000 problems, search quality and speed at 5,000 entries, the upgrade board for 3,000
+ *     enterprises × 24 months. `BENCH_ONLY=field` runs this part alone.
  */
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -161,6 +165,38 @@ async function latency(): Promise<void> {
   await benchSupervision((line) => process.stdout.write(line))
 
   await reportsAtScale()
+  await fieldWorkAtScale()
+}
+
+/**
+ * Field work, the specialist's kit and the upgrade pipeline at a city's scale, each against the
+ * same DynamoDB Local with the demo city seeded (each part writes data of its own first).
+ */
+async function fieldWorkAtScale(): Promise<void> {
+  const now = new Date()
+  const parts: [string, () => Promise<string[]>][] = [
+    ['Visits (走访): recording, an enterprise’s visits', async () => (await import('./lib/bench-visits')).benchVisits(now)],
+    ['Visit rounds: coverage of a city round', async () => (await import('./lib/bench-visit-rounds')).benchVisitRounds(now)],
+    ['Exchange days: a year of weekly meetings', async () => (await import('./lib/bench-exchange-events')).benchExchangeEvents(now)],
+    ['Return visits: the monthly sample', async () => (await import('./lib/bench-return-visits')).benchReturnVisits()],
+    ['Problem ledger: the XLSX export', async () => (await import('./lib/bench-ledger')).benchLedger()],
+    ['Policy pack and FAQ search: quality and speed', async () => (await import('./lib/bench-kit')).benchKit(now)],
+    ['Upgrade pipeline (升规入统): the city board', async () => (await import('./lib/bench-upgrade')).benchUpgrade(now)],
+  ]
+  for (const [title, run] of parts) {
+    heading(title)
+    for (const line of await run()) process.stdout.write(`${line}\n`)
+  }
+}
+
+/** `BENCH_ONLY=field`: a DynamoDB Local of its own with the demo city, then the field-work, kit and upgrade parts alone. */
+async function fieldWorkOnly(): Promise<void> {
+  const dynamo = await startDynamoLocal({ port: PORTS.dynamo })
+  Object.assign(process.env, { TABLE_NAME: 'qinshang-direct-local', DYNAMODB_ENDPOINT: dynamo.endpoint, TOKEN_SECRET: 'local-only-secret-qinshang-direct-0123456789' })
+  await ensureTable(dynamo.endpoint, 'qinshang-direct-local')
+  const { seedDemoCity } = await import('./lib/seed')
+  await seedDemoCity(new Date())
+  await fieldWorkAtScale()
 }
 
 function reportsAtScale(): Promise<void> {
@@ -272,6 +308,8 @@ async function main(): Promise<void> {
     await latency()
   } else if (process.env.BENCH_ONLY === 'attachments') {
     await attachmentUpload()
+  } else if (process.env.BENCH_ONLY === 'field') {
+    await fieldWorkOnly()
   } else {
     await bundleSizes()
     await weappSize()

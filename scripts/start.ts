@@ -126,9 +126,13 @@ async function main(): Promise<void> {
   })
   assertNotStopping()
   const table = await ensureTable(dynamo.endpoint, TABLE_NAME)
-  const { seedDemoCity } = await import('./lib/seed')
+  const { seedDemoCity, seedDemoExtras } = await import('./lib/seed')
   const seeded = await seedDemoCity(new Date())
   step(`Table ${TABLE_NAME} ${table}; demo city seeded: ${seeded.areas} areas, ${seeded.categories} categories, ${seeded.officials} officials, ${seeded.enterprises} enterprises, ${seeded.cards} new cards`)
+  const extras = await seedDemoExtras(new Date())
+  step(
+    `Field work and kit seeded: ${extras.visits} visits, ${extras.rounds} visit round, ${extras.events} exchange days, ${extras.policies} policies, ${extras.faq} FAQ entries, ${extras.upgradeFiles} upgrade files`,
+  )
 
   assertNotStopping()
   const wechat = await startLocalWeChat(PORTS.wechat, `http://127.0.0.1:${PORTS.api}`)

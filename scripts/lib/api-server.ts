@@ -53,7 +53,9 @@ export async function startApiServer(options: ApiServerOptions) {
           return false
         }
       },
-      90_000,
+      // Offline compiles every route's handler before it answers; each feature adds routes, and a
+      // busy machine (two stacks building at once) takes minutes.
+      240_000,
       child,
     )
   } catch (error) {

@@ -34,3 +34,33 @@ export async function seedDemoCity(issuedAt: Date, city: DemoCity = readDemoCity
   await putUsers(officials)
   return { areas: city.areas.length, categories: city.categories.length, officials: officials.length, enterprises: city.enterprises.length, cards }
 }
+
+export interface ExtrasSummary {
+  visits: number
+  rounds: number
+  events: number
+  policies: number
+  faq: number
+  upgradeFiles: number
+}
+
+/**
+ * The officials' half of the demo city, after `seedDemoCity`: recent visits and a visit round,
+ * a park's series of exchange days, the policy pack and FAQ, and the near-scale enterprises'
+ * upgrade files with 18 months of figures. Each part is safe to run twice.
+ */
+export async function seedDemoExtras(now: Date): Promise<ExtrasSummary> {
+  const [{ seedVisits }, { seedVisitRounds }, { seedExchangeEvents }, { seedKit }, { seedUpgrade }] = await Promise.all([
+    import('./seed-visits'),
+    import('./seed-visit-rounds'),
+    import('./seed-exchange-events'),
+    import('./seed-kit'),
+    import('./seed-upgrade'),
+  ])
+  const visits = await seedVisits(now)
+  const rounds = await seedVisitRounds(now)
+  const events = await seedExchangeEvents(now)
+  const kit = await seedKit(now)
+  const upgradeFiles = await seedUpgrade(now)
+  return { visits, rounds, events, policies: kit.policies, faq: kit.faq, upgradeFiles }
+}
