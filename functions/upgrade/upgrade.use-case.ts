@@ -10,7 +10,7 @@ import {
   upgradeListing,
 } from '@shared/domain/policy'
 import { addMonths, monthOf } from '@shared/domain/report-month'
-import { applyUpgradeAction, boardRowOf, buildBoard, movesFrom, openFile } from '@shared/domain/upgrade-pipeline'
+import { applyUpgradeAction, boardRowOf, buildBoard, movesFrom, openFile, visitedThisQuarter } from '@shared/domain/upgrade-pipeline'
 import { projectionBasis, projectYear } from '@shared/domain/upgrade-projection'
 import { defaultSectorLine, thresholdOf, thresholdsWith } from '@shared/domain/upgrade-thresholds'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@shared/errors'
@@ -217,6 +217,7 @@ export async function listUpgrade(actor: Actor, query: UpgradeListQuery, now: Da
     const missing: UpgradeListItem['missing'] = []
     if (!file) missing.push('file')
     if (!file?.lastFigureMonth || file.lastFigureMonth < due) missing.push('figure')
+    if (!visitedThisQuarter(enterprise.lastVisitAt, now)) missing.push('visit')
     items.push({
       enterpriseId: enterprise.id,
       enterpriseName: enterprise.name,

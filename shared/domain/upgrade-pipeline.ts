@@ -243,3 +243,13 @@ export function missingLastMonth(rows: readonly BoardRow[], now: Date): { month:
   const month = addMonths(monthOf(now), -1)
   return { month, items: rows.filter((r) => inPipeline(r) && (!r.fig || r.fig < month)).map((r) => ({ id: r.id, name: r.name })) }
 }
+
+/** The first instant of the Shanghai calendar quarter `now` falls in (ISO). */
+export function quarterStartOf(now: Date): string {
+  const [year, month] = shanghaiDate(now).split('-').map(Number) as [number, number]
+  const first = Math.floor((month - 1) / 3) * 3 + 1
+  return new Date(`${year}-${String(first).padStart(2, '0')}-01T00:00:00+08:00`).toISOString()
+}
+
+/** Whether the enterprise's latest visit (走访) falls in the current quarter: the list flags 本季度未走访 otherwise. */
+export const visitedThisQuarter = (lastVisitAt: string | undefined, now: Date): boolean => lastVisitAt !== undefined && lastVisitAt >= quarterStartOf(now)

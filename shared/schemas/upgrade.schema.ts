@@ -207,8 +207,8 @@ export const upgradeListItemSchema = z.object({
   stage: stageSchema,
   lastFigureMonth: monthSchema.optional(),
   projection: projectionSchema,
-  /** What is missing: 本月数据 (last month's figure), 本季度走访 when the visits module can say. */
-  missing: z.array(z.enum(['figure', 'file'])),
+  /** What is missing: 建档, last month's figure, a visit (走访) this quarter. */
+  missing: z.array(z.enum(['figure', 'file', 'visit'])),
 })
 export type UpgradeListItem = z.infer<typeof upgradeListItemSchema>
 

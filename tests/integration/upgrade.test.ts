@@ -5,6 +5,7 @@ import { actOnUpgrade, editThreshold, enterFigure, getUpgradeBoard, getUpgradeDe
 import { buildMonthlyReport } from '../../functions/services/monthly-report'
 import { upgradeMissingByScope } from '../../functions/services/upgrade-figures'
 import { getUpgradeFile } from '../../functions/store/upgrade.store'
+import { recordVisit } from '../../functions/visits/visits.use-case'
 import { areaAdmin, cityAdmin, otherAreaAdmin, otherSpecialist, owner, staff } from '../support/fixtures'
 import { shanghai, testClock } from '../support/clock'
 
@@ -129,10 +130,13 @@ describe('the specialist’s list', () => {
     const list = await listUpgrade(owner, {}, clock.tick())
     // sp-007 serves en-0001, en-0021, en-0024 (above-scale, no file), en-0026 and en-0037.
     expect(list.items.map((i) => i.enterpriseId)).toEqual([ENTERPRISE])
-    expect(list.items[0]).toMatchObject({ stage: 'applying', missing: [], lastFigureMonth: '2026-10' })
+    // Not visited this quarter (Q4 2026): said until a visit is recorded.
+    expect(list.items[0]).toMatchObject({ stage: 'applying', missing: ['visit'], lastFigureMonth: '2026-10' })
+    await recordVisit(owner, 'upgrade-list-visit', { enterpriseId: ENTERPRISE, visitedAt: clock.tick().toISOString(), kind: 'onsite', met: '财务负责人', topics: ['upgrade'], record: '核对十月营收，讨论申报时间' }, clock.tick())
+    expect((await listUpgrade(owner, {}, clock.tick())).items[0]).toMatchObject({ missing: [] })
     const area = await listUpgrade(areaAdmin, {}, clock.tick())
     expect(area.items.map((i) => i.enterpriseId)).toEqual(expect.arrayContaining([ENTERPRISE, 'en-0009', 'en-0043']))
-    expect(area.items.find((i) => i.enterpriseId === 'en-0009')).toMatchObject({ missing: ['file', 'figure'], stage: 'cultivating' })
+    expect(area.items.find((i) => i.enterpriseId === 'en-0009')).toMatchObject({ missing: ['file', 'figure', 'visit'], stage: 'cultivating' })
     expect(area.items[0]!.enterpriseId).toBe(ENTERPRISE)
     await expect(listUpgrade(owner, { specialistId: 'sp-001' }, clock.tick())).rejects.toBeInstanceOf(NotFoundError)
     await expect(listUpgrade(member, {}, clock.tick())).rejects.toBeInstanceOf(ForbiddenError)

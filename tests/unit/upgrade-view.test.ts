@@ -17,7 +17,7 @@ describe('the upgrade pages', () => {
   })
 
   it('says what is missing', () => {
-    expect(missingText({ missing: ['file', 'figure'] }, '2026-10')).toEqual(['尚未建档', '缺 10 月数据'])
+    expect(missingText({ missing: ['file', 'figure', 'visit'] }, '2026-10')).toEqual(['尚未建档', '缺 10 月数据', '本季度未走访'])
   })
 
   it('reads the monthly form into the shared schema, or gives the message of each field', () => {

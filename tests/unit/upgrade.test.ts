@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildBoard, applyUpgradeAction, boardRowOf, missingLastMonth, movesFrom, openFile, stalledWhy, upgradeMonthSection } from '@shared/domain/upgrade-pipeline'
+import { buildBoard, applyUpgradeAction, boardRowOf, missingLastMonth, movesFrom, openFile, quarterStartOf, stalledWhy, upgradeMonthSection, visitedThisQuarter } from '@shared/domain/upgrade-pipeline'
 import { projectionBasis, projectYear } from '@shared/domain/upgrade-projection'
 import { DEFAULT_THRESHOLDS, defaultSectorLine, thresholdOf, thresholdsWith } from '@shared/domain/upgrade-thresholds'
 import { ConflictError, ValidationError } from '@shared/errors'
@@ -228,5 +228,20 @@ describe('the board', () => {
       year: 2026,
       proj: 1200,
     })
+  })
+})
+
+describe('the quarter a visit must fall in', () => {
+  it('starts on the first day of the Shanghai quarter', () => {
+    expect(quarterStartOf(new Date('2026-11-20T02:00:00Z'))).toBe('2026-09-30T16:00:00.000Z')
+    // 1 January 00:30 in Shanghai is still 31 December in UTC: already the new quarter.
+    expect(quarterStartOf(new Date('2026-12-31T16:30:00Z'))).toBe('2026-12-31T16:00:00.000Z')
+  })
+
+  it('flags an enterprise never visited, or last visited before the quarter', () => {
+    const now = new Date('2026-11-20T02:00:00Z')
+    expect(visitedThisQuarter(undefined, now)).toBe(false)
+    expect(visitedThisQuarter('2026-09-30T15:59:59.000Z', now)).toBe(false)
+    expect(visitedThisQuarter('2026-10-08T01:00:00.000Z', now)).toBe(true)
   })
 })

@@ -24,7 +24,7 @@ export function progressPercent(projection: Projection): number {
 
 /** What the list row says is missing. */
 export function missingText(item: Pick<UpgradeListItem, 'missing'>, dueMonth: string): string[] {
-  return item.missing.map((m) => (m === 'file' ? '尚未建档' : `缺 ${Number(dueMonth.slice(5))} 月数据`))
+  return item.missing.map((m) => (m === 'file' ? '尚未建档' : m === 'visit' ? '本季度未走访' : `缺 ${Number(dueMonth.slice(5))} 月数据`))
 }
 
 export interface FigureForm {
