@@ -11,7 +11,7 @@ import { getCatalogCached } from '../store/catalog.store'
 import { getEnterprise } from '../store/enterprise.store'
 import { getDeflections, recordDeflection } from '../store/kit-stats.store'
 import { readScopeCells } from '../store/report.store'
-import { kitLists } from './kit-cache'
+import { kitLists } from '../services/kit-lists'
 
 /** A person's mark for an entry expires after this many days (the counts stay). */
 const MARK_DAYS = 40

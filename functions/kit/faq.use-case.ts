@@ -7,7 +7,7 @@ import type { FaqAction, FaqEntry, FaqInput, FaqView } from '@shared/schemas/pol
 import { getAppeal } from '../store/appeal.store'
 import { getCatalogCached } from '../store/catalog.store'
 import { FaqAlreadyDrafted, FaqEntryChanged, getFaqEntry, saveFaqEntry } from '../store/faq.store'
-import { kitLists } from './kit-cache'
+import { kitLists } from '../services/kit-lists'
 
 type FaqTransition = FaqView['actions'][number]
 

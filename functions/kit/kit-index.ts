@@ -1,5 +1,5 @@
 import { buildKitIndex, kitDocuments, type KitIndex, type KitTermCache } from '@shared/domain/kit-search'
-import { kitLists, type KitLists } from './kit-cache'
+import { kitLists, type KitLists } from '../services/kit-lists'
 
 export interface KitData extends KitLists {
   index: KitIndex

@@ -15,7 +15,7 @@ import type {
 import { getCatalogCached } from '../store/catalog.store'
 import { getEnterprise } from '../store/enterprise.store'
 import { getPolicyDoc, listPolicyDocChanges, PolicyDocChanged, savePolicyDoc } from '../store/policy-doc.store'
-import { kitLists } from './kit-cache'
+import { kitLists } from '../services/kit-lists'
 
 /** Where a policy's own code image is served (public, like the printed sheet it is on). */
 export const policyCodePath = (id: string) => `/api/policies/${id}/code`

@@ -10,6 +10,7 @@ import {
   upgradeListing,
 } from '@shared/domain/policy'
 import { addMonths, monthOf } from '@shared/domain/report-month'
+import { upgradeGuideFor } from '@shared/domain/policy-pack'
 import { applyUpgradeAction, boardRowOf, buildBoard, movesFrom, openFile, visitedThisQuarter } from '@shared/domain/upgrade-pipeline'
 import { projectionBasis, projectYear } from '@shared/domain/upgrade-projection'
 import { defaultSectorLine, thresholdOf, thresholdsWith } from '@shared/domain/upgrade-thresholds'
@@ -30,6 +31,7 @@ import { getCatalogCached } from '../store/catalog.store'
 import { getEnterprise, listAllEnterprisesOfArea, listPortfolio, type EnterpriseRecord } from '../store/enterprise.store'
 import { getAreaBoard, getStoredThresholds, getUpgradeFile, getUpgradeFiles, listAreaBoards, listFigures, putThresholds, saveUpgradeFile, UpgradeFileChanged } from '../store/upgrade.store'
 import { getUsers } from '../store/user.store'
+import { kitLists } from '../services/kit-lists'
 
 /** A figure for a month this many years back is not "plausible" any more: the statistics have closed it. */
 const OLDEST_YEARS = 3
@@ -207,7 +209,7 @@ export async function listUpgrade(actor: Actor, query: UpgradeListQuery, now: Da
     listing.kind === 'portfolio'
       ? (await listPortfolio(listing.specialistId)).filter((e) => listing.areaId === undefined || e.areaId === listing.areaId)
       : await listAllEnterprisesOfArea(listing.areaId)
-  const [files, thresholds] = await Promise.all([getUpgradeFiles(enterprises.map((e) => e.id)), currentThresholds()])
+  const [files, thresholds, kit] = await Promise.all([getUpgradeFiles(enterprises.map((e) => e.id)), currentThresholds(), kitLists()])
   const due = dueMonth(now)
   const items: UpgradeListItem[] = []
   for (const enterprise of enterprises) {
@@ -229,6 +231,7 @@ export async function listUpgrade(actor: Actor, query: UpgradeListQuery, now: Da
       ...(file?.lastFigureMonth ? { lastFigureMonth: file.lastFigureMonth } : {}),
       projection: projectYear(file?.basis ?? [], thresholdOf(thresholds, sector)),
       missing,
+      guide: upgradeGuideFor(kit.policies, enterprise, now),
     })
   }
   // Nearest to the threshold first; those without a projection after; 入规 and 退出 last.

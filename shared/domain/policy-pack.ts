@@ -192,3 +192,17 @@ export function deflectionRate(deflected: number, filed: number): number | null 
   if (total === 0) return null
   return Math.round((deflected / total) * 1000) / 10
 }
+
+/** How many of the upgrade guide's policies the 升规培育清单 names beside each enterprise. */
+export const UPGRADE_GUIDE_SHOWN = 3
+
+/**
+ * The upgrade guide (升规指南) for one near-scale enterprise: the policies in force for near-scale
+ * firms that apply to it, newest first, the few the specialist's list shows beside it.
+ */
+export function upgradeGuideFor(policies: readonly PolicyDoc[], enterprise: EnterpriseProfileForPolicy, now: Date): { id: string; title: string }[] {
+  return policiesFor(policies, enterprise, now)
+    .filter((p) => packOf(p.appliesTo) === 'near')
+    .slice(0, UPGRADE_GUIDE_SHOWN)
+    .map((p) => ({ id: p.id, title: p.title }))
+}

@@ -209,6 +209,8 @@ export const upgradeListItemSchema = z.object({
   projection: projectionSchema,
   /** What is missing: 建档, last month's figure, a visit (走访) this quarter. */
   missing: z.array(z.enum(['figure', 'file', 'visit'])),
+  /** The upgrade guide's policies (升规指南) that apply to it, newest first, at most three. */
+  guide: z.array(z.object({ id: z.string(), title: z.string() })),
 })
 export type UpgradeListItem = z.infer<typeof upgradeListItemSchema>
 

@@ -6,6 +6,9 @@ import { buildMonthlyReport } from '../../functions/services/monthly-report'
 import { upgradeMissingByScope } from '../../functions/services/upgrade-figures'
 import { getUpgradeFile } from '../../functions/store/upgrade.store'
 import { recordVisit } from '../../functions/visits/visits.use-case'
+import { kitLists } from '../../functions/services/kit-lists'
+import { packOf } from '@shared/domain/policy-pack'
+import { seedKit } from '../../scripts/lib/seed-kit'
 import { areaAdmin, cityAdmin, otherAreaAdmin, otherSpecialist, owner, staff } from '../support/fixtures'
 import { shanghai, testClock } from '../support/clock'
 
@@ -132,6 +135,14 @@ describe('the specialist’s list', () => {
     expect(list.items.map((i) => i.enterpriseId)).toEqual([ENTERPRISE])
     // Not visited this quarter (Q4 2026): said until a visit is recorded.
     expect(list.items[0]).toMatchObject({ stage: 'applying', missing: ['visit'], lastFigureMonth: '2026-10' })
+    // The upgrade guide beside it: the kit's near-scale policies in force that apply to it.
+    expect(list.items[0]!.guide).toEqual([])
+    await seedKit(clock.now())
+    const guide = (await listUpgrade(owner, {}, clock.tick())).items[0]!.guide
+    const near = new Map((await kitLists()).policies.filter((p) => p.status === 'published' && packOf(p.appliesTo) === 'near').map((p) => [p.id, p.title]))
+    expect(guide.length).toBeGreaterThan(0)
+    expect(guide.length).toBeLessThanOrEqual(3)
+    for (const item of guide) expect(near.get(item.id)).toBe(item.title)
     await recordVisit(owner, 'upgrade-list-visit', { enterpriseId: ENTERPRISE, visitedAt: clock.tick().toISOString(), kind: 'onsite', met: '财务负责人', topics: ['upgrade'], record: '核对十月营收，讨论申报时间' }, clock.tick())
     expect((await listUpgrade(owner, {}, clock.tick())).items[0]).toMatchObject({ missing: [] })
     const area = await listUpgrade(areaAdmin, {}, clock.tick())

@@ -95,6 +95,24 @@ export default function UpgradeListPage() {
                   ))}
                 </View>
               ) : null}
+              {item.guide.length > 0 ? (
+                <View id={`upgrade-guide-${item.enterpriseId}`} className='upgrade-guide'>
+                  <Text className='muted small'>升规指南：</Text>
+                  {item.guide.map((policy) => (
+                    <Text
+                      key={policy.id}
+                      className='upgrade-guide-link'
+                      onClick={(e) => {
+                        // The row opens the file; this opens the policy.
+                        e.stopPropagation()
+                        void Taro.navigateTo({ url: `${ROUTES.kitPolicy}?id=${encodeURIComponent(policy.id)}` })
+                      }}
+                    >
+                      {policy.title}
+                    </Text>
+                  ))}
+                </View>
+              ) : null}
             </View>
           ))}
         </View>
