@@ -138,6 +138,34 @@ export const RETURN_VISIT_LINES: readonly SummaryLine[] = [
   { label: '回访评价不一致', kind: 'count', value: (r) => r.returnVisits?.inconsistent ?? null, note: () => '回访不满意、而企业在小程序中评价满意或基本满意的' },
 ]
 
+/** Field work of the month (走访), for the city and area reports that have it. */
+export const FIELD_WORK_LINES: readonly SummaryLine[] = [
+  { label: '走访次数', kind: 'count', value: (r) => r.fieldWork?.visits ?? null, note: () => '当月记录的走访（含电话、视频、座谈）' },
+  { label: '走访企业数', kind: 'count', value: (r) => r.fieldWork?.enterprisesVisited ?? null, note: () => '当月至少走访过一次的企业' },
+  {
+    label: '发现问题数',
+    kind: 'count',
+    value: (r) => (r.fieldWork ? r.fieldWork.problemsByChannel.reduce((sum, c) => sum + c.count, 0) : null),
+    note: (r) => (r.fieldWork?.problemsByChannel ?? []).map((c) => `${c.name} ${c.count}`).join('，') || '当月受理的诉求，按来源渠道',
+  },
+]
+
+/** 升规入统 of the month, for the reports that have it. */
+export const UPGRADE_LINES: readonly SummaryLine[] = [
+  { label: '升规：培育中', kind: 'count', value: (r) => r.upgrade?.stages.cultivating ?? null, note: (r) => `报告日在培育阶段；本月新建档 ${r.upgrade?.newThisMonth.cultivating ?? 0} 家` },
+  { label: '升规：申报中', kind: 'count', value: (r) => r.upgrade?.stages.applying ?? null, note: (r) => `报告日在申报阶段；本月新申报 ${r.upgrade?.newThisMonth.applying ?? 0} 家` },
+  {
+    label: '升规：已入规',
+    kind: 'count',
+    value: (r) => r.upgrade?.stages.entered ?? null,
+    note: (r) => {
+      const entered = r.upgrade?.newlyEntered ?? []
+      return entered.length ? `本月新入规 ${entered.length} 家：${entered.map((e) => e.name).join('、')}` : '本月无新入规企业'
+    },
+  },
+  { label: '升规：退出培育', kind: 'count', value: (r) => r.upgrade?.stages.left ?? null, note: (r) => `本月退出 ${r.upgrade?.newThisMonth.left ?? 0} 家` },
+]
+
 const PERCENT = '0.0%'
 const DATE_TIME = 'yyyy-mm-dd hh:mm'
 /** What a rate with nothing to divide by shows, as the dashboard does. */
@@ -235,7 +263,12 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Mont
   for (const [label, value] of about) sheet.addRow([label, value]).commit()
   sheet.addRow([]).commit()
   header(sheet, ['指标', '数值', '口径说明'])
-  for (const line of [...SUMMARY_LINES, ...(report.returnVisits ? RETURN_VISIT_LINES : [])]) {
+  const sections = [
+    ...(report.returnVisits ? RETURN_VISIT_LINES : []),
+    ...(report.fieldWork ? FIELD_WORK_LINES : []),
+    ...(report.upgrade ? UPGRADE_LINES : []),
+  ]
+  for (const line of [...SUMMARY_LINES, ...sections]) {
     const value = line.value(report)
     const row = sheet.addRow([line.label, value ?? NO_VALUE, line.note(report)])
     row.getCell(3).alignment = { indent: 1 }

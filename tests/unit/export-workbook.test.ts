@@ -4,7 +4,18 @@ import { describe, expect, it } from 'vitest'
 import type { BreakdownRow, Figures, MonthlyReport } from '@shared/schemas/report.schema'
 import { figuresOf, ratesOf } from '@shared/domain/report-figures'
 import { DETAIL_COLUMNS, detailRowOf, type DetailRow } from '../../functions/exports/export-rows'
-import { BREAKDOWN_SHEETS, DETAIL_SHEET, FIGURE_COLUMNS, RATE_COLUMNS, SUMMARY_LINES, SUMMARY_SHEET, reportTitle, writeWorkbook } from '../../functions/exports/export-workbook'
+import {
+  BREAKDOWN_SHEETS,
+  DETAIL_SHEET,
+  FIELD_WORK_LINES,
+  FIGURE_COLUMNS,
+  RATE_COLUMNS,
+  SUMMARY_LINES,
+  SUMMARY_SHEET,
+  UPGRADE_LINES,
+  reportTitle,
+  writeWorkbook,
+} from '../../functions/exports/export-workbook'
 import { makeAppeal } from '../support/fixtures'
 
 const figures = (overrides: Partial<Figures> = {}): Figures => ({
@@ -62,11 +73,11 @@ async function* pagesOf(...pages: DetailRow[][]): AsyncGenerator<DetailRow[]> {
   for (const page of pages) yield page
 }
 
-async function workbookOf(pages: AsyncIterable<DetailRow[]>, onRows?: (rows: number) => void): Promise<{ workbook: ExcelJS.Workbook; rows: number }> {
+async function workbookOf(pages: AsyncIterable<DetailRow[]>, onRows?: (rows: number) => void, of: MonthlyReport = report): Promise<{ workbook: ExcelJS.Workbook; rows: number }> {
   const sink = new PassThrough()
   const chunks: Buffer[] = []
   sink.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const rows = await writeWorkbook(report, pages, sink, onRows)
+  const rows = await writeWorkbook(of, pages, sink, onRows)
   const workbook = new ExcelJS.Workbook()
   // exceljs types its input as an ArrayBuffer look-alike that a Node Buffer does not satisfy.
   await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer)
@@ -118,6 +129,28 @@ describe('the report workbook', () => {
     expect(lines.get('重新办理次数')?.value).toBe(2)
     expect(lines.get('月末超期')?.value).toBe(5)
     for (const line of SUMMARY_LINES) expect(lines.get(line.label)?.value, line.label).toBe(line.value(report))
+  })
+
+  it('adds the month’s field work and 升规入统 when the report has them, and nothing when not', async () => {
+    const withSections: MonthlyReport = {
+      ...report,
+      fieldWork: { visits: 42, enterprisesVisited: 35, problemsByChannel: [{ channel: 'visit', name: '上门走访', count: 9 }, { channel: 'event', name: '交流活动', count: 4 }] },
+      upgrade: {
+        month: '2026-11',
+        stages: { cultivating: 20, applying: 4, entered: 3, left: 1 },
+        newThisMonth: { cultivating: 2, applying: 1, entered: 1, left: 0 },
+        newlyEntered: [{ id: 'en-0026', name: '湖南凯旋轨道交通装备有限公司', acceptedMonth: '2026-11' }],
+      },
+    }
+    const lines = summaryLines((await workbookOf(pagesOf(), undefined, withSections)).workbook.getWorksheet(SUMMARY_SHEET)!)
+    expect(lines.get('走访次数')?.value).toBe(42)
+    expect(lines.get('发现问题数')).toMatchObject({ value: 13, note: '上门走访 9，交流活动 4' })
+    expect(lines.get('升规：申报中')).toMatchObject({ value: 4, note: '报告日在申报阶段；本月新申报 1 家' })
+    expect(lines.get('升规：已入规')).toMatchObject({ value: 3, note: '本月新入规 1 家：湖南凯旋轨道交通装备有限公司' })
+    for (const line of [...FIELD_WORK_LINES, ...UPGRADE_LINES]) expect(lines.get(line.label)?.value, line.label).toBe(line.value(withSections))
+    const plain = summaryLines((await workbookOf(pagesOf())).workbook.getWorksheet(SUMMARY_SHEET)!)
+    expect(plain.has('走访次数')).toBe(false)
+    expect(plain.has('升规：培育中')).toBe(false)
   })
 
   it('shows a rate with nothing to divide by as —', async () => {
