@@ -182,6 +182,7 @@ async function fieldWorkAtScale(): Promise<void> {
     ['Problem ledger: the XLSX export', async () => (await import('./lib/bench-ledger')).benchLedger()],
     ['Policy pack and FAQ search: quality and speed', async () => (await import('./lib/bench-kit')).benchKit(now)],
     ['Upgrade pipeline (升规入统): the city board', async () => (await import('./lib/bench-upgrade')).benchUpgrade(now)],
+    ['Upgrade pipeline: importing a park’s monthly figures from XLSX', async () => (await import('./lib/bench-upgrade-import')).benchUpgradeImport(now)],
   ]
   for (const [title, run] of parts) {
     heading(title)

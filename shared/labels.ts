@@ -133,6 +133,7 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   digest_ready: '督办周报',
   export_ready: '报表导出',
   filed_on_behalf: '专员代提',
+  policy_sent: '送政策',
 }
 
 /** Where a WeChat push of a notification stands; the inbox has the notification either way. */

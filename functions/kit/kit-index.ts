@@ -8,7 +8,7 @@ export interface KitData extends KitLists {
 
 /*
  * The search index of the kit, rebuilt in this container only when the lists' stamp moved
- * (kit-cache.ts); a rebuild segments only the entries whose text changed.
+ * (functions/services/kit-lists.ts); a rebuild segments only the entries whose text changed.
  */
 let cached: { stamp: string; value: KitData } | undefined
 /** Each document's terms, so that a rebuild segments only what changed. */

@@ -16,6 +16,7 @@ import { getCatalogCached } from '../store/catalog.store'
 import { getEnterprise } from '../store/enterprise.store'
 import { getPolicyDoc, listPolicyDocChanges, PolicyDocChanged, savePolicyDoc } from '../store/policy-doc.store'
 import { kitLists } from '../services/kit-lists'
+import { notePolicyOpened } from './delivery.use-case'
 
 /** Where a policy's own code image is served (public, like the printed sheet it is on). */
 export const policyCodePath = (id: string) => `/api/policies/${id}/code`
@@ -82,7 +83,7 @@ export async function actOnPolicy(actor: Actor, id: string, action: PolicyDocAct
 export async function getPolicyDetail(actor: Actor, id: string, now: Date): Promise<PolicyDocDetail> {
   const policy = await policyFor(actor, id)
   const editable = mayEditKitEntry(actor, policy)
-  const [history, data] = await Promise.all([editable ? listPolicyDocChanges(id) : Promise.resolve(undefined), kitLists()])
+  const [history, data] = await Promise.all([editable ? listPolicyDocChanges(id) : Promise.resolve(undefined), kitLists(), notePolicyOpened(actor, policy, now)])
   const faq = data.faq.filter((f) => f.status === 'published' && f.policyIds.includes(id)).map((f) => ({ id: f.id, question: f.question }))
   return { policy: policyView(actor, policy, now), ...(history ? { history } : {}), faq }
 }

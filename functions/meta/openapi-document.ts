@@ -27,6 +27,7 @@ import { registerReportPaths } from './openapi-reports'
 import { registerPrivacyPaths } from './openapi-privacy'
 import { registerExchangeEventPaths } from './openapi-exchange-events'
 import { registerKitPaths } from './openapi-kit'
+import { registerKitDeliveryPaths } from './openapi-kit-delivery'
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } })
 const errors = {
@@ -142,6 +143,7 @@ export function buildOpenApiDocument(options: { devLogin: boolean }) {
   registerVisitPaths(registry)
   registerExchangeEventPaths(registry)
   registerKitPaths(registry)
+  registerKitDeliveryPaths(registry)
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

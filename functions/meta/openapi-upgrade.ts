@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import * as z from 'zod'
 import { errorBodySchema } from '@shared/schemas/common.schema'
+import { figureImportRequestSchema, figureImportResultSchema } from '@shared/schemas/upgrade-import.schema'
 import {
   figureInputSchema,
   thresholdEditSchema,
@@ -84,5 +85,20 @@ export function registerUpgradePaths(registry: OpenAPIRegistry): void {
     ...secured,
     request: { query: upgradeBoardQuerySchema },
     responses: { 200: json(upgradeBoardSchema, '升规看板'), ...errors, 403: json(errorBodySchema, '无权查看'), 404: json(errorBodySchema, '属地不存在') },
+  })
+  registry.registerPath({
+    method: 'post',
+    path: '/api/upgrade/figures/import',
+    summary: "Preview (dryRun) or import a park's monthly figures from XLSX (base64): per row create, update, unchanged or invalid with the reason",
+    ...secured,
+    request: body(figureImportRequestSchema),
+    responses: { 200: json(figureImportResultSchema, '逐行结果'), ...errors, 403: json(errorBodySchema, '只有属地或市级管理员可以导入') },
+  })
+  registry.registerPath({
+    method: 'get',
+    path: '/api/upgrade/figures/template',
+    summary: 'The XLSX template of monthly figures (public)',
+    request: { query: z.object({ format: z.enum(['xlsx']).optional() }) },
+    responses: { 200: { description: '模板文件', content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } }, 400: errors[400] },
   })
 }

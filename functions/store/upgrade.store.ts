@@ -75,6 +75,15 @@ async function ensureBoard(areaId: string): Promise<void> {
  * UpgradeFileChanged when the file moved on meanwhile; nothing is written then.
  */
 export async function saveUpgradeFile(file: UpgradeFile, expectedVersion: number | null, row: BoardRow, figure?: Figure): Promise<void> {
+  await saveUpgradeFileWithFigures(file, expectedVersion, row, figure ? [figure] : [])
+}
+
+/**
+ * Access pattern: as saveUpgradeFile, with several months' figures in the same transaction (an
+ * import's months of one enterprise; at most 97, within DynamoDB's 100 items).
+ */
+export async function saveUpgradeFileWithFigures(file: UpgradeFile, expectedVersion: number | null, row: BoardRow, figures: readonly Figure[]): Promise<void> {
+  if (figures.length > 97) throw new Error('at most 97 figures per transaction')
   await ensureBoard(file.areaId)
   const condition =
     expectedVersion === null
@@ -83,7 +92,7 @@ export async function saveUpgradeFile(file: UpgradeFile, expectedVersion: number
   try {
     await transactWrite([
       { Put: { TableName: TABLE, Item: { ...fileKey(file.enterpriseId), entity: 'UPGRADE_FILE', ...file }, ...condition } },
-      ...(figure ? [{ Put: { TableName: TABLE, Item: { ...figureKey(file.enterpriseId, figure.month), entity: 'UPGRADE_FIGURE', ...figure } } }] : []),
+      ...figures.map((figure) => ({ Put: { TableName: TABLE, Item: { ...figureKey(file.enterpriseId, figure.month), entity: 'UPGRADE_FIGURE', ...figure } } })),
       {
         Update: {
           TableName: TABLE,

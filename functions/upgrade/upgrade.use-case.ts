@@ -51,7 +51,7 @@ async function enterpriseFor(actor: Actor, enterpriseId: string): Promise<Enterp
 }
 
 /** The file as it stands, or a fresh one (not yet stored) at 培育 — 入规 for an above-scale one. */
-function fileOrNew(enterprise: Scoped, file: UpgradeFile | undefined, actor: Actor, now: Date): { file: UpgradeFile; stored: boolean } {
+export function fileOrNew(enterprise: Scoped, file: UpgradeFile | undefined, actor: Actor, now: Date): { file: UpgradeFile; stored: boolean } {
   // The file follows the roster: a reassigned enterprise's next write carries its new specialist.
   if (file) return { file: { ...file, enterpriseName: enterprise.name, specialistId: enterprise.specialistId ?? null }, stored: true }
   const stage = enterprise.scale === 'above' ? 'entered' : 'cultivating'
@@ -156,9 +156,9 @@ export async function enterFigure(actor: Actor, enterpriseId: string, input: Fig
 }
 
 /** A history entry: the values a correction replaced, who had entered them and when. */
-function replaced(figure: Figure): Figure['history'][number] {
-  const { revenueYtd, lastYearRevenue, employees, note, enteredAt, enteredBy } = figure
-  return { revenueYtd, ...(lastYearRevenue !== undefined ? { lastYearRevenue } : {}), employees, ...(note ? { note } : {}), enteredAt, enteredBy }
+export function replaced(figure: Figure): Figure['history'][number] {
+  const { revenueYtd, lastYearRevenue, employees, note, enteredAt, enteredBy, via } = figure
+  return { revenueYtd, ...(lastYearRevenue !== undefined ? { lastYearRevenue } : {}), employees, ...(note ? { note } : {}), enteredAt, enteredBy, ...(via ? { via } : {}) }
 }
 
 /** POST /api/upgrade/enterprises/{id}/actions: a stage move or a new sector line, kept on the timeline. */

@@ -48,7 +48,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/upgrade',
-      pages: ['list/index', 'file/index', 'board/index'],
+      pages: ['list/index', 'file/index', 'board/index', 'import/index', 'thresholds/index'],
     },
     {
       // ECharts lives only here: the charts never weigh on the main package or other subpackages.

@@ -45,6 +45,8 @@ export const ROUTES = {
   upgradeList: '/packages/upgrade/list/index',
   upgradeFile: '/packages/upgrade/file/index',
   upgradeBoard: '/packages/upgrade/board/index',
+  upgradeImport: '/packages/upgrade/import/index',
+  upgradeThresholds: '/packages/upgrade/thresholds/index',
   ledger: '/packages/ledger/list/index',
   kitPolicies: '/packages/kit/list/index',
   kitPolicy: '/packages/kit/policy/index',

@@ -50,17 +50,20 @@ export interface ExtrasSummary {
  * upgrade files with 18 months of figures. Each part is safe to run twice.
  */
 export async function seedDemoExtras(now: Date): Promise<ExtrasSummary> {
-  const [{ seedVisits }, { seedVisitRounds }, { seedExchangeEvents }, { seedKit }, { seedUpgrade }] = await Promise.all([
+  const [{ seedVisits }, { seedVisitRounds }, { seedExchangeEvents }, { seedKit }, { seedKitDelivery }, { seedUpgrade }] = await Promise.all([
     import('./seed-visits'),
     import('./seed-visit-rounds'),
     import('./seed-exchange-events'),
     import('./seed-kit'),
+    import('./seed-kit-delivery'),
     import('./seed-upgrade'),
   ])
   const visits = await seedVisits(now)
   const rounds = await seedVisitRounds(now)
   const events = await seedExchangeEvents(now)
   const kit = await seedKit(now)
+  // Policies sent to some enterprises and opened by some (送政策), after the policies exist.
+  await seedKitDelivery(now)
   const upgradeFiles = await seedUpgrade(now)
   return { visits, rounds, events, policies: kit.policies, faq: kit.faq, upgradeFiles }
 }

@@ -113,6 +113,8 @@ export const KIND_TEMPLATE: Record<NotificationKind, TemplateKey> = {
   evaluated: 'evaluation',
   accepted: 'progress',
   filed_on_behalf: 'progress',
+  // 送政策: the policy's title where an appeal's would be, 新政策 as the progress word.
+  policy_sent: 'progress',
   responded: 'progress',
   material_requested: 'progress',
   deadline_extended: 'progress',
@@ -124,6 +126,7 @@ export const KIND_TEMPLATE: Record<NotificationKind, TemplateKey> = {
 export const appealPage = (appealId: string) => `packages/appeal/detail/index?id=${appealId}`
 export const digestPage = (week: string, areaId: string | null) =>
   `packages/supervision/digest/index?week=${week}${areaId ? `&areaId=${encodeURIComponent(areaId)}` : ''}`
+export const policyPage = (policyId: string) => `packages/kit/policy/index?id=${policyId}`
 export const exportsPage = (jobId: string) => `packages/report/exports/index?id=${jobId}`
 
 /** Inbox bodies stay short: the page they open has the whole story. */
@@ -363,4 +366,27 @@ export function exportNotices(ready: ExportReady): Notice[] {
 /** The drafts for an export that just finished (the requester is named: nothing to look up). */
 export function exportNotificationsFor(ready: ExportReady): NotificationDraft[] {
   return draftsFor(exportNotices(ready), NO_RECIPIENTS, { page: exportsPage(ready.jobId) })
+}
+
+/** A policy sent to an enterprise (送政策), as its notice tells it. */
+export interface PolicySent {
+  policyId: string
+  policyTitle: string
+  enterpriseId: string
+  enterpriseName: string
+  senderName: string
+  sentAt: string
+}
+
+/** 送政策: the enterprise's approved staff hear of a policy an official sent them. */
+export function policySentNotices(sent: PolicySent): Notice[] {
+  return [
+    {
+      target: { to: 'enterpriseStaff', enterpriseId: sent.enterpriseId },
+      kind: 'policy_sent',
+      title: '为您推送一条政策',
+      body: `${sent.senderName}向${sent.enterpriseName}推送了政策「${sent.policyTitle}」，点击查看`,
+      facts: { at: sent.sentAt, appealTitle: sent.policyTitle, enterpriseName: sent.enterpriseName, phrase: '新政策', note: `${sent.senderName}推送，请查看政策详情` },
+    },
+  ]
 }

@@ -21,6 +21,7 @@ export const notificationKindSchema = z.enum([
   'digest_ready',
   'export_ready',
   'filed_on_behalf',
+  'policy_sent',
 ])
 export type NotificationKind = z.infer<typeof notificationKindSchema>
 

@@ -84,6 +84,8 @@ const enteredSchema = z.object({
   note: z.string().optional(),
   enteredAt: instantSchema,
   enteredBy: actorRefSchema,
+  /** 'import' when the value came from an admin's XLSX import rather than the monthly form. */
+  via: z.literal('import').optional(),
 })
 
 /** A month's figure as kept: the current values, who entered them, and every value it replaced. */

@@ -180,10 +180,14 @@ describe('the permission table over HTTP', () => {
       'event.see-city',
       'event.record',
       'returnVisits.call',
+      'upgrade.figures-import',
       'kit.policy-draft-see',
       'kit.policy-area-draft-edit',
       'kit.policy-published-see',
       'kit.deflection-record',
+      'kit.policy-send',
+      'kit.policy-coverage-area',
+      'kit.policy-import',
     ])
   })
 

@@ -88,7 +88,7 @@ describe('the deployed stage (osls package --stage prod)', () => {
   it('keeps every function package small (AWS SDK left to the runtime)', () => {
     // The spreadsheet routes carry exceljs (1.3 MB minified); every other route stays lean. The
     // source maps ship without the sources' text (sourcesContent: false).
-    const SPREADSHEET = new Set(['importRoster.zip', 'rosterTemplate.zip', 'exportReports.zip'])
+    const SPREADSHEET = new Set(['importRoster.zip', 'rosterTemplate.zip', 'exportReports.zip', 'importUpgradeFigures.zip', 'upgradeFigureTemplate.zip', 'importPolicies.zip', 'policyTemplate.zip'])
     // Filing, acting and recording a visit also attach files, whose type they read from the bytes
     // (file-type, with its zip reader for Word/Excel); the kit's search carries the
     // traditional-to-simplified dictionary (opencc-js t2cn).

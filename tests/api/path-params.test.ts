@@ -53,6 +53,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/users/{id}/invitation': undefined,
   'POST /api/cards/{id}/check-in': undefined,
   'POST /api/policies/{id}/actions': { type: 'publish', expectedVersion: 1 },
+  'POST /api/policies/{id}/deliveries': { enterpriseIds: ['en-0001'] },
   'POST /api/faq/{id}/actions': { type: 'publish', expectedVersion: 1 },
   'POST /api/catalog/categories/{id}/routing': { departments: ['power'], taskForce: false, firstResponseDays: 1, resolveDays: 5 },
   'POST /api/upgrade/enterprises/{id}/figures': { month: '2026-01', revenueYtd: 100, employees: 10 },

@@ -61,12 +61,15 @@ import {
   mayEnterUpgradeFigures,
   mayMoveUpgradeStage,
   maySeeUpgradeFile,
+  mayImportUpgradeFigures,
   upgradeBoardReach,
   upgradeListing,
   deflectionReach,
   mayEditKitEntry,
   mayRecordDeflection,
   maySeeKitEntry,
+  maySendPolicyTo,
+  policyCoverageReach,
   mayWriteKitEntry,
   type ListingScope,
   type Relation,
@@ -1212,6 +1215,13 @@ const UPGRADE_ROWS: PermissionRow[] = [
     answers: answers({ yes: ['owner', 'areaAdmin', 'cityAdmin'], hidden: ['otherSpecialist'], absent: ['otherAreaAdmin'], forbidden: [...STAFF_SIDE, ...HANDLERS] }),
     // en-0026 is sp-007's near-scale enterprise: on every list of sp-007's part of the pipeline.
     route: { method: 'GET', path: () => '/api/upgrade/enterprises?specialistId=sp-007', shows: (body) => body.items.some((i: { enterpriseId: string }) => i.enterpriseId === 'en-0026') },
+  },  {
+    id: 'upgrade.figures-import',
+    object: 'a park’s monthly figures file (XLSX import)',
+    action: 'preview or import it (rows held to the admin’s areas)',
+    holds: (s) => mayImportUpgradeFigures(s),
+    answers: answers({ yes: ['areaAdmin', 'otherAreaAdmin', 'cityAdmin'], forbidden: except(EVERYONE, 'areaAdmin', 'otherAreaAdmin', 'cityAdmin') }),
+    route: { none: 'the file is built per call: tests/api/upgrade-import.test.ts calls POST /api/upgrade/figures/import as each person' },
   },
 ]
 
@@ -1285,6 +1295,34 @@ const KIT_ROWS: PermissionRow[] = [
     holds: (s) => deflectionReach(s, 'xt-hitech').kind === 'area',
     answers: answers({ yes: ['areaAdmin', 'cityAdmin'], hidden: ['otherAreaAdmin'], forbidden: [...STAFF_SIDE, ...SPECIALISTS, ...HANDLERS] }),
     route: { method: 'GET', path: (live) => `/api/kit/deflections?month=${live.month}&areaId=xt-hitech`, shows: (body) => body.scope === 'area:xt-hitech' },
+  },
+  {
+    id: 'kit.policy-send',
+    object: 'en-0001, for a published policy (送政策)',
+    action: 'send the policy to it (POST /api/policies/{id}/deliveries)',
+    holds: (s, o) => maySendPolicyTo(s, o.enterprise),
+    answers: answers({ yes: ['owner', 'areaAdmin', 'cityAdmin'], forbidden: except(EVERYONE, 'owner', 'areaAdmin', 'cityAdmin') }),
+    route: { none: 'needs a published policy: tests/api/kit-delivery.test.ts publishes one and sends it to en-0001 as each person' },
+  },
+  {
+    id: 'kit.policy-coverage-area',
+    object: 'a published policy’s coverage in xt-hitech (送达情况)',
+    action: 'read it (GET /api/policies/{id}/coverage?areaId=xt-hitech)',
+    holds: (s) => policyCoverageReach(s, 'xt-hitech').kind === 'area',
+    decides: (s) => {
+      const reach = policyCoverageReach(s, 'xt-hitech')
+      return reach.kind === 'area' ? 'yes' : reach.kind === 'refused' && reach.why === 'other_area' ? 'hidden' : 'forbidden'
+    },
+    answers: answers({ yes: ['owner', 'otherSpecialist', 'areaAdmin', 'cityAdmin'], hidden: ['otherAreaAdmin'], forbidden: [...STAFF_SIDE, ...HANDLERS] }),
+    route: { none: 'needs a published policy: tests/api/kit-delivery.test.ts reads its coverage as each person' },
+  },
+  {
+    id: 'kit.policy-import',
+    object: 'a policies file (政策批量导入, XLSX)',
+    action: 'preview or import it as drafts (POST /api/policies/import)',
+    holds: (s) => mayWriteKitEntry(s),
+    answers: answers({ yes: ['areaAdmin', 'otherAreaAdmin', 'cityAdmin'], forbidden: [...STAFF_SIDE, ...SPECIALISTS, ...HANDLERS] }),
+    route: { none: 'the file is built per call: tests/api/kit-delivery.test.ts previews one as each person' },
   },
 ]
 

@@ -12,6 +12,7 @@ import {
   type PolicyDocView,
   type PolicyPack,
 } from '@shared/schemas/policy.schema'
+import { policyCoverageSchema, policyDeliveryResultSchema, type PolicyCoverage, type PolicyDeliveryResult } from '@shared/schemas/policy-delivery.schema'
 import { API_BASE } from '../settings'
 import { parseResponse, request } from './request'
 
@@ -57,4 +58,14 @@ export async function actOnPolicy(id: string, body: { type: 'publish' | 'expire'
 /** 发布 / 撤下 an FAQ entry the caller keeps. */
 export async function actOnFaq(id: string, body: { type: 'publish' | 'unpublish'; expectedVersion: number }): Promise<FaqView> {
   return parseResponse(z.object({ entry: faqViewSchema }), await request(`/api/faq/${encodeURIComponent(id)}/actions`, { method: 'POST', body })).entry
+}
+
+/** 送政策: send a published policy to enterprises the caller serves. */
+export async function sendPolicy(id: string, enterpriseIds: string[]): Promise<PolicyDeliveryResult> {
+  return parseResponse(policyDeliveryResultSchema, await request(`/api/policies/${encodeURIComponent(id)}/deliveries`, { method: 'POST', body: { enterpriseIds } }))
+}
+
+/** 送达情况: the enterprises sent the policy and those that opened it, per area of the caller's reach. */
+export async function fetchPolicyCoverage(id: string, areaId?: string): Promise<PolicyCoverage> {
+  return parseResponse(policyCoverageSchema, await request(`/api/policies/${encodeURIComponent(id)}/coverage`, { query: { areaId } }))
 }

@@ -5,11 +5,14 @@ import {
   upgradeListSchema,
   type FigureInput,
   type Threshold,
+  type ThresholdEdit,
   type UpgradeAction,
   type UpgradeBoard,
   type UpgradeDetail,
 } from '@shared/schemas/upgrade.schema'
+import { figureImportResultSchema, type FigureImportRequest, type FigureImportResult } from '@shared/schemas/upgrade-import.schema'
 import type * as z from 'zod'
+import { API_BASE } from '../settings'
 import { parseResponse, request } from './request'
 
 /** 升规入统 endpoints, one typed function each; only the upgrade subpackage and 我的 use them. */
@@ -36,4 +39,16 @@ export async function fetchUpgradeBoard(areaId?: string): Promise<UpgradeBoard> 
 
 export async function fetchThresholds(): Promise<Threshold[]> {
   return parseResponse(thresholdListSchema, await request('/api/upgrade/thresholds')).items
+}
+
+export async function importUpgradeFigures(body: FigureImportRequest): Promise<FigureImportResult> {
+  return parseResponse(figureImportResultSchema, await request('/api/upgrade/figures/import', { method: 'POST', body }))
+}
+
+export function upgradeTemplateUrl(): string {
+  return `${API_BASE}/api/upgrade/figures/template?format=xlsx`
+}
+
+export async function saveThreshold(body: ThresholdEdit): Promise<Threshold[]> {
+  return parseResponse(thresholdListSchema, await request('/api/upgrade/thresholds', { method: 'POST', body })).items
 }

@@ -1,4 +1,4 @@
-import { mayAdministerArea } from './enterprises'
+import { administeredAreas, mayAdministerArea } from './enterprises'
 import { adminReach } from './supervision'
 import { isCityAdmin, isEnterpriseStaff, isSpecialist, type RoleHolder, type Subject } from './subject'
 
@@ -68,3 +68,12 @@ export function upgradeBoardReach(subject: RoleHolder & Pick<Subject, 'areaId'>,
 
 /** Whether the 我的 page shows the board. */
 export const mayReadUpgradeBoard = (subject: RoleHolder & Pick<Subject, 'areaId'>): boolean => upgradeBoardReach(subject, undefined).kind !== 'refused'
+
+/** Importing a park's monthly figures from XLSX: whoever administers an area; the rows are then held to those areas. */
+export const mayImportUpgradeFigures = (subject: RoleHolder & Pick<Subject, 'areaId'>): boolean => {
+  const areas = administeredAreas(subject)
+  return areas === 'all' || areas.length > 0
+}
+
+/** The areas an import of figures may write to: 'all' for the city admin. */
+export const upgradeImportScope = (subject: RoleHolder & Pick<Subject, 'areaId'>): readonly string[] | 'all' => administeredAreas(subject)

@@ -1,6 +1,17 @@
 import { STAGE_LABELS } from '@shared/domain/upgrade-pipeline'
 import { SECTOR_LABELS } from '@shared/domain/upgrade-thresholds'
-import { figureInputSchema, upgradeActionSchema, type FigureInput, type Projection, type UpgradeAction, type UpgradeListItem } from '@shared/schemas/upgrade.schema'
+import type { FigureImportResult } from '@shared/schemas/upgrade-import.schema'
+import {
+  figureInputSchema,
+  thresholdEditSchema,
+  upgradeActionSchema,
+  type FigureInput,
+  type Projection,
+  type SectorLine,
+  type ThresholdEdit,
+  type UpgradeAction,
+  type UpgradeListItem,
+} from '@shared/schemas/upgrade.schema'
 
 /*
  * What the upgrade pages show, as plain functions (tests/unit/upgrade-view.test.ts): the words for
@@ -92,3 +103,35 @@ export function readMoveForm(form: MoveForm): { ok: true; value: UpgradeAction }
 
 export const MOVE_LABELS: Record<MoveForm['type'], string> = { apply: '申报入规', enter: '确认入规', return: '申报未通过', leave: '退出培育', resume: '恢复培育' }
 export const MOVE_MONTH_LABEL: Partial<Record<MoveForm['type'], string>> = { apply: '申报月份', enter: '统计部门认定入规的月份' }
+
+/** The words of an import row's action. */
+export const IMPORT_ACTION_LABEL: Record<FigureImportResult['rows'][number]['action'], string> = { create: '新增', update: '更新', unchanged: '不变', invalid: '有误' }
+
+/** One line for an import's check or result, e.g. '新增 2 行 · 更新 1 行 · 不变 0 行 · 有误 1 行（有误的行不导入）'. */
+export function importSummaryText(result: Pick<FigureImportResult, 'summary' | 'applied' | 'dryRun'>): string {
+  const { create, update, unchanged, invalid } = result.summary
+  const counts = `新增 ${create} 行 · 更新 ${update} 行 · 不变 ${unchanged} 行 · 有误 ${invalid} 行`
+  if (!result.dryRun) return result.applied ? `已导入：${counts}` : `没有写入任何数据：${counts}`
+  return invalid > 0 ? `${counts}（有误的行不导入，可改正后重新选择文件）` : counts
+}
+
+export interface ThresholdForm {
+  sector: SectorLine
+  /** Empty for a line decided by a rule (资质), which has no amount. */
+  revenue: string
+  source: string
+}
+
+/** The edit of one threshold as the API takes it, or the Chinese message of each field (from the shared schema). */
+export function readThresholdForm(form: ThresholdForm, hasAmount: boolean): { ok: true; value: ThresholdEdit } | { ok: false; fields: Record<string, string> } {
+  if (hasAmount && form.revenue.trim() === '') return { ok: false, fields: { revenue: '请填写门槛金额（万元）', ...(form.source.trim() ? {} : { source: '请写明门槛的依据' }) } }
+  const result = thresholdEditSchema.safeParse({
+    sector: form.sector,
+    ...(hasAmount ? { revenue: numberOrText(form.revenue) } : {}),
+    source: form.source,
+  })
+  if (result.success) return { ok: true, value: result.data }
+  const fields: Record<string, string> = {}
+  for (const issue of result.error.issues) fields[String(issue.path[0] ?? '_')] ??= issue.message
+  return { ok: false, fields }
+}

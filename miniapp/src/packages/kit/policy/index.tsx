@@ -12,6 +12,7 @@ import { actOnPolicy, fetchPolicy, policyCodeUrl } from '../../../services/kit-a
 import { asApiError } from '../../../services/request'
 import { ROUTES } from '../../../settings'
 import { applicabilityText, policyIdOf, STATUS_WORDS } from '../kit-view'
+import { PolicyDelivery } from './delivery'
 import '../kit.css'
 
 /**
@@ -142,6 +143,8 @@ export default function PolicyPage() {
         <Text className='muted small'>扫码直达本页，可打印在政策口袋书上</Text>
         <Image id='policy-code' className='kit-code' src={policyCodeUrl(policy.id)} mode='aspectFit' />
       </View>
+
+      <PolicyDelivery user={user} policy={policy} catalog={catalog.data} />
     </View>
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { mayReadUpgradeBoard, upgradeBoardReach } from '@shared/domain/policy'
+import { mayImportUpgradeFigures, mayReadUpgradeBoard, upgradeBoardReach } from '@shared/domain/policy'
 import type { UpgradeBoard } from '@shared/schemas/upgrade.schema'
 import { AccessGate } from '../../../components/access-gate'
 import { ChipGroup } from '../../../components/chip-group'
@@ -57,6 +57,18 @@ export default function UpgradeBoardPage() {
           <ChipGroup idPrefix='upgrade-board-scope' label='范围' options={[{ value: CITY, label: '全市' }, ...catalog.data.areas.map((a) => ({ value: a.id, label: a.name }))]} selected={scope} onSelect={setScope} />
         </View>
       ) : null}
+      <View className='card me-menu'>
+        {mayImportUpgradeFigures(user) ? (
+          <View id='upgrade-board-import' className='upgrade-line' onClick={() => void Taro.navigateTo({ url: ROUTES.upgradeImport })}>
+            <Text>导入月度数据（Excel）</Text>
+            <Text className='muted'>›</Text>
+          </View>
+        ) : null}
+        <View id='upgrade-board-thresholds' className='upgrade-line' onClick={() => void Taro.navigateTo({ url: ROUTES.upgradeThresholds })}>
+          <Text>门槛设置</Text>
+          <Text className='muted'>›</Text>
+        </View>
+      </View>
       {board.loading && !board.data ? (
         <LoadingState />
       ) : board.error ? (

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '导入月度数据',
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '门槛设置',
+  enablePullDownRefresh: true,
+})
