@@ -38,7 +38,9 @@ export default defineConfig({
           globalSetup: ['tests/support/global-dynamo.ts'],
           setupFiles: ['tests/support/integration-env.ts'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Each file creates its table and seeds the demo city: seconds when the machine is idle,
+          // a minute or more while other builds share its two cores.
+          hookTimeout: 180_000,
           maxWorkers: INTEGRATION_WORKERS,
           sequence: { groupOrder: 2 },
         },

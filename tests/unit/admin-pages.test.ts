@@ -140,7 +140,7 @@ describe('enterprise list filters', () => {
     expect(portfolioListKey(mine)).not.toBe(portfolioListKey(portfolioFilters('sp-026', 'all', false)))
     expect(portfolioEmptyText(mine)).toBe('您名下暂无企业，如有疑问请联系属地管理员')
     expect(portfolioEmptyText(portfolioFilters('sp-025', 'near', false))).toBe('没有符合条件的企业')
-    expect(cardPageUrl('2b3c4d5e6f7g8h9j0k1m')).toBe('/pages/card/index?scene=2b3c4d5e6f7g8h9j0k1m')
+    expect(cardPageUrl('2b3c4d5e6f7g8h9j0k1m')).toBe('/pages/card/index?scene=2b3c4d5e6f7g8h9j0k1m&view=card')
   })
 
   it('names the duty queue for an enterprise without a specialist', () => {

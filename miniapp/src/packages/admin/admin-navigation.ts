@@ -15,8 +15,11 @@ export function enterprisesUrl(link: EnterprisesLink = {}): string {
   return query.length ? `${ROUTES.enterprises}?${query.join('&')}` : ROUTES.enterprises
 }
 
-/** An enterprise's contact card as the enterprise sees it (the page its code opens). */
-export const cardPageUrl = (cardId: string): string => `${ROUTES.card}?scene=${encodeURIComponent(cardId)}`
+/**
+ * An enterprise's contact card as the enterprise sees it (the page its code opens), opened to be
+ * looked at: `view=card` keeps an official who works on site for it from being checked in.
+ */
+export const cardPageUrl = (cardId: string): string => `${ROUTES.card}?scene=${encodeURIComponent(cardId)}&view=card`
 
 /** A query value from useRouter, which may arrive still percent-encoded depending on the target. */
 export function routeParam(value: string | undefined): string | null {

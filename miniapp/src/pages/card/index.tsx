@@ -10,7 +10,7 @@ import { fetchCard } from '../../services/api'
 import { ROUTES } from '../../settings'
 import { cardIdFromParams, cardProblem, dialable, INVALID_CARD } from './card-scene'
 import { useCardEntry } from './use-card-entry'
-import { useCheckIn } from './use-check-in'
+import { CARD_VIEW, useCheckIn } from './use-check-in'
 import { PrivacySheet } from '../../components/privacy-sheet'
 import { useTextSizeClass } from '../../hooks/use-text-size'
 import './index.css'
@@ -27,7 +27,9 @@ export default function CardPage() {
   const card = useLoader(cardId, () => fetchCard(cardId!))
   const sessionUser = useSessionUser()
   const entry = useCardEntry(card.data)
-  const onSite = useCheckIn(cardId, sessionUser)
+  // A scanned code checks an official in; a card opened from inside the app (查看联系卡, `view=card`)
+  // is shown as the enterprise sees it.
+  const onSite = useCheckIn(router.params.view === CARD_VIEW ? null : cardId, sessionUser)
   const binding = sessionUser?.bindings?.find((b) => b.enterpriseId === card.data?.enterprise.id)
 
   const call = (phone: string) => {

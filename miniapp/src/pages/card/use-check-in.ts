@@ -12,6 +12,9 @@ const store = {
   remove: (key: string) => Taro.removeStorageSync(key),
 }
 
+/** The query value of a card opened from inside the app to be looked at (查看联系卡), not scanned. */
+export const CARD_VIEW = 'card'
+
 /**
  * 扫码签到: an official who records visits opens a card → the server checks them in if they work
  * on site for its enterprise, and 记录走访 opens stamped with the time of the scan. Anyone else
