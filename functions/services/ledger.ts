@@ -11,7 +11,7 @@ import { getCatalogCached } from '../store/catalog.store'
 /*
  * The problem ledger (问题台账) as the routes and the export worker read it: whose ledger the
  * caller may have, and its rows page by page from the list indexes (city, area, or portfolio) —
- * a Query per page, never a Scan.
+ * one Query per page of the index the scope names, nothing read beyond it.
  */
 
 /** A ledger the caller was allowed: where it is read, and how it is named. */

@@ -8,14 +8,14 @@ import {
   policyDocListSchema,
   policyDocViewSchema,
 } from '@shared/schemas/policy.schema'
-import { monthOf } from '@shared/domain/report-month'
+import { reportScopesSchema } from '@shared/schemas/report.schema'
 import { apiClient } from '../support/api-client'
 import { expectError } from '../support/expect-error'
 import { ACTORS, ACTOR_KEYS, PERMISSION_TABLE, type ActorKey } from '../support/permission-table'
 
 const api = apiClient(inject('apiUrl'))
-// Deflections count in the running stack's month (the same under faketime).
-const month = monthOf(new Date())
+// Deflections count in the running stack's month, as the stack itself names it.
+let month: string
 /** Everyone of the permission table who signs in by a demo identity (the pending member joins by card and would add a join request). */
 const PEOPLE = ACTOR_KEYS.filter((k) => 'as' in ACTORS[k].login)
 const tokens = {} as Record<ActorKey, string>
@@ -41,6 +41,7 @@ let draftId: string
 let faqId: string
 
 beforeAll(async () => {
+  month = reportScopesSchema.parse((await api.call('GET', '/api/reports/scopes', { token: await api.login('ad-city') })).body).currentMonth
   for (const key of PEOPLE) {
     const login = ACTORS[key].login
     if ('as' in login) tokens[key] = await api.login(login.as)
