@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path'
  *   2 functions/store/   one module per entity: keys and access patterns, nothing else
  *   3 functions/services/ what several features use: the calendar, the outbox, WeChat, retries…
  *   4 functions/<feature>/ handlers and use cases, one folder per feature
+ *   5 functions/lambdas/ the deployed Lambdas: each a route table of its part's handlers
  *
  * A feature imports no other feature; a store imports no other entity's store and no domain
  * rule (types only). `npm run architecture` prints the figures; tests/unit/architecture.test.ts
@@ -42,7 +43,7 @@ const SHARED_INFRA_STORES = new Set(['keys.ts', 'transact.ts', 'query-all.ts', '
 
 /** A key string: an upper-case prefix and '#', as a literal or the head of a template. */
 const KEY_STRING = /[`'"][A-Z][A-Z_-]*#/
-const FLOOR_FOLDERS: Record<string, number> = { lib: 1, store: 2, services: 3 }
+const FLOOR_FOLDERS: Record<string, number> = { lib: 1, store: 2, services: 3, lambdas: 5 }
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -70,7 +71,7 @@ function resolveImport(root: string, file: string, spec: string): string | undef
   return undefined
 }
 
-/** shared → 0, lib → 1, store → 2, services → 3, any other functions/ folder → 4. */
+/** shared → 0, lib → 1, store → 2, services → 3, lambdas → 5, any other functions/ folder → 4. */
 export function floorOf(path: string): number | undefined {
   if (path.startsWith('shared/')) return 0
   const match = /^functions\/([^/]+)\//.exec(path)

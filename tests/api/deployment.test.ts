@@ -85,18 +85,25 @@ describe('the deployed stage (osls package --stage prod)', () => {
     }
   })
 
+  it('fits one CloudFormation stack with room to grow', () => {
+    // CloudFormation refuses a stack of more than 500 resources (cfn-lint E3010). A function costs
+    // five (function, log group, version, permission, integration) and a route one, which is why
+    // one Lambda serves each part of the product (functions/lambdas/*.ts).
+    expect(Object.keys(template.Resources).length).toBeLessThanOrEqual(350)
+  })
+
   it('keeps every function package small (AWS SDK left to the runtime)', () => {
-    // The spreadsheet routes carry exceljs (1.3 MB minified); every other route stays lean. The
-    // source maps ship without the sources' text (sourcesContent: false).
-    const SPREADSHEET = new Set(['importRoster.zip', 'rosterTemplate.zip', 'exportReports.zip', 'importUpgradeFigures.zip', 'upgradeFigureTemplate.zip', 'importPolicies.zip', 'policyTemplate.zip'])
-    // Filing, acting and recording a visit also attach files, whose type they read from the bytes
-    // (file-type, with its zip reader for Word/Excel); the kit's search carries the
-    // traditional-to-simplified dictionary (opencc-js t2cn).
-    const HEAVIER = new Set(['submitAppeal.zip', 'actOnAppeal.zip', 'recordVisit.zip', 'searchKit.zip'])
+    // Only the spreadsheet Lambda and the export worker carry exceljs (1.3 MB minified); every
+    // other stays lean. The source maps ship without the sources' text (sourcesContent: false).
+    const SPREADSHEET = new Set(['spreadsheets.zip', 'exportReports.zip'])
+    // Appeals and visits attach files, whose type they read from the bytes (file-type, with its
+    // zip reader for Word/Excel); the kit's search carries the traditional-to-simplified
+    // dictionary (opencc-js t2cn); the catalog serves the OpenAPI document, every schema in it.
+    const HEAVIER = new Set(['appeals.zip', 'visits.zip', 'kit.zip', 'catalog.zip'])
     const zips = readdirSync(outDir).filter((f) => f.endsWith('.zip'))
-    expect(zips.length).toBeGreaterThanOrEqual(20)
+    expect(zips.length).toBeGreaterThanOrEqual(15)
     for (const zip of zips) {
-      const budget = SPREADSHEET.has(zip) ? 1.5 * 1024 * 1024 : HEAVIER.has(zip) ? 300 * 1024 : 200 * 1024
+      const budget = SPREADSHEET.has(zip) ? 1.5 * 1024 * 1024 : HEAVIER.has(zip) ? 320 * 1024 : 200 * 1024
       expect({ zip, size: statSync(join(outDir, zip)).size < budget }).toEqual({ zip, size: true })
     }
   })
