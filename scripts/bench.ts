@@ -181,6 +181,7 @@ async function fieldWorkAtScale(): Promise<void> {
     ['Return visits: the monthly sample', async () => (await import('./lib/bench-return-visits')).benchReturnVisits()],
     ['Problem ledger: the XLSX export', async () => (await import('./lib/bench-ledger')).benchLedger()],
     ['Policy pack and FAQ search: quality and speed', async () => (await import('./lib/bench-kit')).benchKit(now)],
+    ['Common problems: similar open appeals', async () => (await import('./lib/bench-common-problems')).benchCommonProblems()],
     ['Upgrade pipeline (升规入统): the city board', async () => (await import('./lib/bench-upgrade')).benchUpgrade(now)],
     ['Upgrade pipeline: importing a park’s monthly figures from XLSX', async () => (await import('./lib/bench-upgrade-import')).benchUpgradeImport(now)],
   ]

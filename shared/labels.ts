@@ -58,6 +58,8 @@ export const EVENT_LABEL: Record<AppealEventType, string> = {
   set_measure: '确定解决措施',
   call_evaluate: '电话回访评价',
   office_reopen: '督办要求重新办理',
+  common_linked: '并入共性问题',
+  common_unlinked: '移出共性问题',
 }
 
 export const TASK_STATUS_LABEL: Record<TaskStatus, string> = { open: '待接收', accepted: '协办中', replied: '已回复' }

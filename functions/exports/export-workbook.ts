@@ -150,6 +150,22 @@ export const FIELD_WORK_LINES: readonly SummaryLine[] = [
   },
 ]
 
+/** Common problems (共性问题) linked in the month, for the city and area reports. */
+export const COMMON_PROBLEM_LINES: readonly SummaryLine[] = [
+  {
+    label: '共性问题数',
+    kind: 'count',
+    value: (r) => r.commonProblems?.created ?? null,
+    note: (r) => `当月合并的共性问题，报告日已统一答复 ${r.commonProblems?.answered ?? 0} 个`,
+  },
+  {
+    label: '共性问题涉及诉求',
+    kind: 'count',
+    value: (r) => r.commonProblems?.appealsCovered ?? null,
+    note: (r) => `一次办理、统一答复的诉求件数，涉及企业 ${r.commonProblems?.enterprisesCovered ?? 0} 家`,
+  },
+]
+
 /** 升规入统 of the month, for the reports that have it. */
 export const UPGRADE_LINES: readonly SummaryLine[] = [
   { label: '升规：培育中', kind: 'count', value: (r) => r.upgrade?.stages.cultivating ?? null, note: (r) => `报告日在培育阶段；本月新建档 ${r.upgrade?.newThisMonth.cultivating ?? 0} 家` },
@@ -266,6 +282,7 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: Mont
   const sections = [
     ...(report.returnVisits ? RETURN_VISIT_LINES : []),
     ...(report.fieldWork ? FIELD_WORK_LINES : []),
+    ...(report.commonProblems ? COMMON_PROBLEM_LINES : []),
     ...(report.upgrade ? UPGRADE_LINES : []),
   ]
   for (const line of [...SUMMARY_LINES, ...sections]) {

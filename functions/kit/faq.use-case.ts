@@ -1,7 +1,7 @@
 import { ulid } from 'ulid'
 import { actorRef, type Actor } from '@shared/domain/actor'
 import { faqDraftFromAppeal } from '@shared/domain/policy-pack'
-import { kitOwnerAreaOf, mayAdministerArea, mayEditKitEntry, maySeeAppeal, maySeeKitEntry, mayWriteKitEntry } from '@shared/domain/policy'
+import { kitOwnerAreaOf, mayDraftFaqFromAppeal, mayEditKitEntry, maySeeAppeal, maySeeKitEntry, mayWriteKitEntry } from '@shared/domain/policy'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@shared/errors'
 import type { FaqAction, FaqEntry, FaqInput, FaqView } from '@shared/schemas/policy.schema'
 import { getAppeal } from '../store/appeal.store'
@@ -64,7 +64,7 @@ export async function draftFaqFromAppeal(actor: Actor, appealId: string, now: Da
   const owner = kitOwnerAreaOf(actor)
   const appeal = await getAppeal(appealId)
   if (!appeal || !maySeeAppeal(actor, appeal)) throw new NotFoundError('未找到该诉求')
-  if (!mayWriteKitEntry(actor) || owner === undefined || !mayAdministerArea(actor, appeal.areaId)) throw new ForbiddenError('只有该属地或市级管理员可以把诉求整理为问答')
+  if (owner === undefined || !mayDraftFaqFromAppeal(actor, appeal)) throw new ForbiddenError('只有该属地或市级管理员可以把诉求整理为问答')
   const entry = faqDraftFromAppeal(`fq-${ulid(now.getTime()).toLowerCase()}`, appeal, owner, actorRef(actor), now)
   if (!entry) throw new ConflictError('INVALID_TRANSITION', '只有已办结并有答复的诉求可以整理为问答')
   try {

@@ -1,6 +1,16 @@
 import { ulid } from 'ulid'
 import { actorRef, type Actor } from '@shared/domain/actor'
-import { applyPolicyAction, draftPolicy, isExpired, packOf, policiesFor, policyActionsFrom, PolicyTransitionRefused } from '@shared/domain/policy-pack'
+import {
+  applyPolicyAction,
+  draftPolicy,
+  isExpired,
+  ORIGINAL_CONTENT_TYPE,
+  ORIGINAL_TYPE_MESSAGE,
+  packOf,
+  policiesFor,
+  policyActionsFrom,
+  PolicyTransitionRefused,
+} from '@shared/domain/policy-pack'
 import { kitOwnerAreaOf, mayEditKitEntry, maySeeKitEntry, mayWriteKitEntry, readsPoliciesAsEnterprise } from '@shared/domain/policy'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@shared/errors'
 import type { Catalog } from '@shared/schemas/catalog.schema'
@@ -16,6 +26,8 @@ import { getCatalogCached } from '../store/catalog.store'
 import { getEnterprise } from '../store/enterprise.store'
 import { getPolicyDoc, listPolicyDocChanges, PolicyDocChanged, savePolicyDoc } from '../store/policy-doc.store'
 import { kitLists } from '../services/kit-lists'
+import { attachmentView, prepareAttachments } from '../services/attachments'
+import { getAttachment } from '../store/attachment.store'
 import { notePolicyOpened } from './delivery.use-case'
 
 /** Where a policy's own code image is served (public, like the printed sheet it is on). */
@@ -57,35 +69,75 @@ export async function createPolicy(actor: Actor, input: PolicyDocInput, now: Dat
   return policyView(actor, policy, now)
 }
 
-/** POST /api/policies/{id}/actions: edit, publish, withdraw or expire, each kept as a change. */
+/**
+ * POST /api/policies/{id}/actions: edit, publish, withdraw, expire, or attach the original PDF,
+ * each kept as a change. The PDF is checked (the caller's upload for this policy, its bytes a
+ * PDF) and copied before anything is written, and recorded in the policy's own transaction.
+ */
 export async function actOnPolicy(actor: Actor, id: string, action: PolicyDocAction, now: Date): Promise<PolicyDocView> {
   const policy = await policyFor(actor, id)
   if (!mayEditKitEntry(actor, policy)) throw new ForbiddenError('您不能修改这条政策')
   if (action.expectedVersion !== policy.version) throw new ConflictError('VERSION_CONFLICT', '这条政策刚被他人修改，请刷新后重试')
   if (action.type === 'edit') checkAgainstCatalog(action.policy, await getCatalogCached(now.getTime()), 'policy.')
+  const files = action.type === 'attach-original' ? await originalOf(actor, policy, action.uploadId, now) : undefined
   let next: ReturnType<typeof applyPolicyAction>
   try {
-    next = applyPolicyAction(policy, action, actorRef(actor), now)
+    next = applyPolicyAction(policy, action, actorRef(actor), now, files?.original)
   } catch (error) {
+    await files?.prepared.discard()
     if (error instanceof PolicyTransitionRefused) throw new ConflictError('INVALID_TRANSITION', error.reason)
     throw error
   }
   try {
-    await savePolicyDoc(next.policy, next.change, policy.version)
+    await savePolicyDoc(next.policy, next.change, policy.version, files?.prepared.writes)
   } catch (error) {
+    await files?.prepared.discard()
     if (error instanceof PolicyDocChanged) throw new ConflictError('VERSION_CONFLICT', '这条政策刚被他人修改，请刷新后重试')
     throw error
   }
+  await files?.prepared.settle()
   return policyView(actor, next.policy, now)
+}
+
+/** The upload an attach-original names, checked and copied as the policy's attachment: a PDF (400 on `uploadId` otherwise). */
+async function originalOf(actor: Actor, policy: PolicyDoc, uploadId: string, now: Date) {
+  const owner = { kind: 'policy', id: policy.id } as const
+  let prepared: Awaited<ReturnType<typeof prepareAttachments>>
+  try {
+    prepared = await prepareAttachments(actor, owner, [uploadId], owner, { seq: policy.version + 1 }, now)
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(error.message, { uploadId: error.message }, error.code)
+    throw error
+  }
+  const file = prepared.attachments[0]!
+  if (file.contentType !== ORIGINAL_CONTENT_TYPE) {
+    await prepared.discard()
+    throw new ValidationError(ORIGINAL_TYPE_MESSAGE, { uploadId: ORIGINAL_TYPE_MESSAGE }, 'INVALID_ATTACHMENT')
+  }
+  return { prepared, original: { attachmentId: file.id, fileName: file.fileName, size: file.size } }
+}
+
+/** The original PDF with a fresh link, for everyone who may read the policy. */
+async function originalLink(policy: PolicyDoc): Promise<PolicyDocDetail['original']> {
+  if (!policy.originalFile) return undefined
+  const stored = await getAttachment({ kind: 'policy', id: policy.id }, policy.originalFile.attachmentId)
+  if (!stored) return undefined
+  const { fileName, size, url } = await attachmentView(stored)
+  return url ? { fileName, size, url } : undefined
 }
 
 /** GET /api/policies/{id}: the policy, its change record (for those who keep it) and the FAQ entries linked to it. */
 export async function getPolicyDetail(actor: Actor, id: string, now: Date): Promise<PolicyDocDetail> {
   const policy = await policyFor(actor, id)
   const editable = mayEditKitEntry(actor, policy)
-  const [history, data] = await Promise.all([editable ? listPolicyDocChanges(id) : Promise.resolve(undefined), kitLists(), notePolicyOpened(actor, policy, now)])
+  const [history, data, original] = await Promise.all([
+    editable ? listPolicyDocChanges(id) : Promise.resolve(undefined),
+    kitLists(),
+    originalLink(policy),
+    notePolicyOpened(actor, policy, now),
+  ])
   const faq = data.faq.filter((f) => f.status === 'published' && f.policyIds.includes(id)).map((f) => ({ id: f.id, question: f.question }))
-  return { policy: policyView(actor, policy, now), ...(history ? { history } : {}), faq }
+  return { policy: policyView(actor, policy, now), ...(history ? { history } : {}), faq, ...(original ? { original } : {}) }
 }
 
 /**

@@ -1,4 +1,4 @@
-/** One Lambda: the specialist's kit: policies, 送政策, the FAQ handbook, search and deflections. */
+/** One Lambda: the specialist's kit: policies (their original PDFs included), 送政策, the FAQ handbook and deflections. */
 import { handler as listPolicies } from '../kit/list-policies'
 import { handler as createPolicy } from '../kit/create-policy'
 import { handler as getPolicy } from '../kit/get-policy'
@@ -11,7 +11,6 @@ import { handler as createFaq } from '../kit/create-faq'
 import { handler as draftFaqFromAppeal } from '../kit/draft-faq-from-appeal'
 import { handler as getFaq } from '../kit/get-faq'
 import { handler as actOnFaq } from '../kit/act-on-faq'
-import { handler as searchKit } from '../kit/search-kit'
 import { handler as recordDeflection } from '../kit/record-deflection'
 import { handler as deflectionReport } from '../kit/deflection-report'
 import { routeTable } from '../lib/route-table'
@@ -29,7 +28,6 @@ export const handler = routeTable({
   'POST /api/faq/from-appeal': draftFaqFromAppeal,
   'GET /api/faq/{id}': getFaq,
   'POST /api/faq/{id}/actions': actOnFaq,
-  'GET /api/kit/search': searchKit,
   'POST /api/kit/deflections': recordDeflection,
   'GET /api/kit/deflections': deflectionReport,
 })

@@ -28,6 +28,7 @@ import { registerPrivacyPaths } from './openapi-privacy'
 import { registerExchangeEventPaths } from './openapi-exchange-events'
 import { registerKitPaths } from './openapi-kit'
 import { registerKitDeliveryPaths } from './openapi-kit-delivery'
+import { registerCommonProblemPaths } from './openapi-common-problems'
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } })
 const errors = {
@@ -144,6 +145,7 @@ export function buildOpenApiDocument(options: { devLogin: boolean }) {
   registerExchangeEventPaths(registry)
   registerKitPaths(registry)
   registerKitDeliveryPaths(registry)
+  registerCommonProblemPaths(registry)
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

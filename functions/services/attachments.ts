@@ -59,7 +59,7 @@ export async function issueUpload(actor: Actor, request: CreateUploadRequest, no
 }
 
 const sameTarget = (a: UploadTarget, b: UploadTarget) =>
-  a.kind === 'appeal' && b.kind === 'appeal'
+  (a.kind === 'appeal' && b.kind === 'appeal') || (a.kind === 'policy' && b.kind === 'policy')
     ? a.id === b.id
     : (a.kind === 'new-appeal' && b.kind === 'new-appeal') || (a.kind === 'new-visit' && b.kind === 'new-visit')
       ? a.enterpriseId === b.enterpriseId

@@ -12,6 +12,7 @@ import { openAppealsOf } from './report-appeals'
 import { returnVisitFiguresOf } from './return-visit-figures'
 import { upgradeSectionOf } from './upgrade-figures'
 import { visitsOfReportMonth } from './visit-coverage'
+import { commonProblemsOfReportMonth } from './common-problem-figures'
 import { monthFieldWork } from '@shared/domain/visit-rounds'
 import type { ReportScope } from './report-scope'
 
@@ -53,7 +54,7 @@ function rowNamer(catalog: Catalog, labels: Record<string, string>) {
 export async function buildMonthlyReport(scope: ReportScope, month: string, now: Date): Promise<MonthlyReport> {
   const months = monthsUpTo(month, TREND_MONTHS)
   const trendCounters = FIGURE_NAMES.map((name) => counterName('all', '*', name))
-  const [monthCells, trendCells, open, catalog, returnVisits, fieldVisits, upgrade] = await Promise.all([
+  const [monthCells, trendCells, open, catalog, returnVisits, fieldVisits, upgrade, commonProblems] = await Promise.all([
     readScopeCells(scope.key, [month]),
     readScopeCells(scope.key, months.slice(0, -1), trendCounters),
     openAppealsOf(scope),
@@ -61,6 +62,7 @@ export async function buildMonthlyReport(scope: ReportScope, month: string, now:
     returnVisitFiguresOf(scope, month),
     getCatalogCached().then((c) => visitsOfReportMonth(scope, month, c)),
     upgradeSectionOf(scope, month),
+    commonProblemsOfReportMonth(scope, month),
   ])
   const stored = monthCells.get(month)!
   const cells = new Map([...trendCells, [month, stored]])
@@ -110,5 +112,6 @@ export async function buildMonthlyReport(scope: ReportScope, month: string, now:
     ...(returnVisits ? { returnVisits } : {}),
     ...(fieldVisits ? { fieldWork: monthFieldWork(fieldVisits, breakdowns.channel) } : {}),
     ...(upgrade ? { upgrade } : {}),
+    ...(commonProblems ? { commonProblems } : {}),
   }
 }

@@ -47,7 +47,7 @@ export async function getPolicyStamp(): Promise<number> {
  * Access pattern: write a document (new, or replacing `expectedVersion`) with its change record
  * and the stamp, in one transaction. Throws PolicyDocChanged when it moved on meanwhile.
  */
-export async function savePolicyDoc(policy: PolicyDoc, change: PolicyDocChange, expectedVersion: number | null): Promise<void> {
+export async function savePolicyDoc(policy: PolicyDoc, change: PolicyDocChange, expectedVersion: number | null, alsoWrite: TransactItems = []): Promise<void> {
   const condition =
     expectedVersion === null
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
@@ -57,6 +57,7 @@ export async function savePolicyDoc(policy: PolicyDoc, change: PolicyDocChange, 
       { Put: { TableName: TABLE, Item: { ...docKey(policy.id), entity: 'POLICY_DOC', ...policy }, ...condition } },
       { Put: { TableName: TABLE, Item: { ...changeKey(policy.id, change, policy.version), entity: 'POLICY_DOC_CHANGE', ...change } } },
       stampBump,
+      ...alsoWrite,
     ])
   } catch (error) {
     if (error instanceof WriteConflict && error.reasons.includes('ConditionalCheckFailed')) throw new PolicyDocChanged()

@@ -60,8 +60,12 @@ export default defineAppConfig({
       pages: ['list/index'],
     },
     {
+      root: 'packages/common',
+      pages: ['list/index', 'detail/index'],
+    },
+    {
       root: 'packages/kit',
-      pages: ['list/index', 'policy/index', 'faq/index', 'search/index'],
+      pages: ['list/index', 'policy/index', 'faq/index', 'search/index', 'sheet/index', 'faq-edit/index', 'import/index', 'policy-edit/index'],
     },
   ],
   // h5 only: Taro's slide animation hides the previous page on a ~300 ms timer, and a tab

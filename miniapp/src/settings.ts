@@ -52,4 +52,10 @@ export const ROUTES = {
   kitPolicy: '/packages/kit/policy/index',
   kitFaq: '/packages/kit/faq/index',
   kitSearch: '/packages/kit/search/index',
+  kitSheet: '/packages/kit/sheet/index',
+  kitFaqEdit: '/packages/kit/faq-edit/index',
+  kitImport: '/packages/kit/import/index',
+  kitPolicyEdit: '/packages/kit/policy-edit/index',
+  commonProblems: '/packages/common/list/index',
+  commonProblem: '/packages/common/detail/index',
 } as const

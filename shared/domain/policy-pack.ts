@@ -63,13 +63,17 @@ export function policyActionsFrom(policy: Pick<PolicyDoc, 'status' | 'expiresOn'
   const expired = isExpired(policy, now)
   switch (policy.status) {
     case 'draft':
-      return expired ? ['edit'] : ['edit', 'publish']
+      return expired ? ['edit', 'attach-original'] : ['edit', 'publish', 'attach-original']
     case 'published':
-      return expired ? ['edit', 'withdraw'] : ['edit', 'withdraw', 'expire']
+      return expired ? ['edit', 'withdraw', 'attach-original'] : ['edit', 'withdraw', 'expire', 'attach-original']
     case 'withdrawn':
-      return expired ? ['edit'] : ['edit', 'publish']
+      return expired ? ['edit', 'attach-original'] : ['edit', 'publish', 'attach-original']
   }
 }
+
+/** A policy's original (原文) is kept as a PDF, as the issuing office publishes it. */
+export const ORIGINAL_CONTENT_TYPE = 'application/pdf'
+export const ORIGINAL_TYPE_MESSAGE = '政策原文请上传 PDF 文件'
 
 export class PolicyTransitionRefused extends Error {
   constructor(readonly reason: string) {
@@ -82,6 +86,7 @@ const TRANSITION_REFUSALS: Record<PolicyDocTransition, string> = {
   publish: '只有草稿或已撤回且未失效的政策可以发布',
   withdraw: '只有已发布的政策可以撤回',
   expire: '只有已发布且未失效的政策可以标记失效',
+  'attach-original': '该政策当前不能上传原文',
 }
 
 const EDITABLE_FIELDS = [
@@ -126,7 +131,17 @@ export function draftPolicy(id: string, input: PolicyDocInput, ownerAreaId: stri
  * values of the fields it changed; publish, withdraw and expire keep the status (and date) they
  * replaced. Refuses what the state does not allow, and an edit that changes nothing.
  */
-export function applyPolicyAction(policy: PolicyDoc, action: PolicyDocAction, by: ActorRef, now: Date): { policy: PolicyDoc; change: PolicyDocChange } {
+/**
+ * `original`: for attach-original, the uploaded PDF as checked and stored (the use case prepares
+ * it from the upload the action names).
+ */
+export function applyPolicyAction(
+  policy: PolicyDoc,
+  action: PolicyDocAction,
+  by: ActorRef,
+  now: Date,
+  original?: NonNullable<PolicyDoc['originalFile']>,
+): { policy: PolicyDoc; change: PolicyDocChange } {
   if (!policyActionsFrom(policy, now).includes(action.type)) throw new PolicyTransitionRefused(TRANSITION_REFUSALS[action.type])
   const at = now.toISOString()
   const next = { ...policy, version: policy.version + 1, updatedAt: at }
@@ -150,6 +165,10 @@ export function applyPolicyAction(policy: PolicyDoc, action: PolicyDocAction, by
       const yesterday = shanghaiDate(new Date(now.getTime() - 86_400_000))
       const expiresOn = policy.effectiveOn > yesterday ? policy.effectiveOn : yesterday
       return { policy: { ...next, expiresOn }, change: { at, by, action: 'expire', before: { expiresOn: policy.expiresOn } } }
+    }
+    case 'attach-original': {
+      if (!original) throw new PolicyTransitionRefused('请先上传原文 PDF')
+      return { policy: { ...next, originalFile: original }, change: { at, by, action: 'attach-original', before: { originalFile: policy.originalFile ?? null } } }
     }
   }
 }

@@ -33,13 +33,40 @@ export function compareQueueItems(a: QueueItem, b: QueueItem): number {
   return late(a) - late(b) || deadline(a) - deadline(b) || a.appeal.createdAt.localeCompare(b.appeal.createdAt) || a.appeal.id.localeCompare(b.appeal.id)
 }
 
-/** The queue of `level` over some open appeals: those with a reason, in queue order. */
+/**
+ * The queue of `level` over some open appeals: those with a reason, in queue order. The queued
+ * appeals of one common problem (共性问题) are one line — they are supervised and worked once —
+ * shown by the most urgent of them, with the reasons of all and how many enterprises they cover.
+ */
 export function buildQueue(appeals: readonly Appeal[], now: Date, calendar: WorkingCalendar, level: SupervisionLevel): QueueItem[] {
-  return appeals
+  const queued = appeals
     .map((appeal) => ({ appeal, reasons: queueReasons(appeal, now, calendar, level) }))
     .filter((item) => item.reasons.length > 0)
     .sort(compareQueueItems)
+  const lines: QueueItem[] = []
+  const lineOf = new Map<string, { item: QueueItem; enterprises: Set<string> }>()
+  for (const item of queued) {
+    const problem = item.appeal.commonProblem
+    if (!problem) {
+      lines.push(item)
+      continue
+    }
+    const line = lineOf.get(problem.id)
+    if (!line) {
+      const first: QueueItem = { ...item, commonProblem: { id: problem.id, title: problem.title, appealCount: 1, enterpriseCount: 1 } }
+      lineOf.set(problem.id, { item: first, enterprises: new Set([item.appeal.enterpriseId]) })
+      lines.push(first)
+      continue
+    }
+    line.enterprises.add(item.appeal.enterpriseId)
+    const reasons = new Set([...line.item.reasons, ...item.reasons])
+    line.item.reasons = QUEUE_REASON_ORDER.filter((r) => reasons.has(r))
+    line.item.commonProblem = { ...line.item.commonProblem!, appealCount: line.item.commonProblem!.appealCount + 1, enterpriseCount: line.enterprises.size }
+  }
+  return lines
 }
+
+const QUEUE_REASON_ORDER: readonly QueueReason[] = ['escalated', 'overdue', 'due_soon']
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10)
 

@@ -284,6 +284,10 @@ export type AppealSource = z.infer<typeof appealSourceSchema>
 export const measureSchema = z.object({ text: z.string(), unit: z.string(), dueDate: z.string(), at: instantSchema, by: actorRefSchema })
 export type Measure = z.infer<typeof measureSchema>
 
+/** The common problem an appeal is linked to; its holder works every appeal linked to it. */
+export const appealCommonProblemSchema = z.object({ id: z.string(), title: z.string(), holderId: z.string() })
+export type AppealCommonProblem = z.infer<typeof appealCommonProblemSchema>
+
 export const escalationCauseSchema = z.enum(['hard_case', 'overdue', 'reopen', 'admin'])
 export type EscalationCause = z.infer<typeof escalationCauseSchema>
 
@@ -317,6 +321,7 @@ export const appealSchema = z
     channel: channelSchema,
     source: appealSourceSchema.optional().meta({ description: 'The visit or exchange day the problem was raised at' }),
     measure: measureSchema.optional().meta({ description: '解决措施: what will be done, by which unit, by when' }),
+    commonProblem: appealCommonProblemSchema.optional().meta({ description: '共性问题: the common problem this appeal is worked in, with others like it' }),
     evaluatedByCall: z
       .literal(true)
       .optional()
@@ -403,6 +408,8 @@ export const appealEventTypeSchema = z.enum([
   'set_measure',
   'call_evaluate',
   'office_reopen',
+  'common_linked',
+  'common_unlinked',
 ])
 export type AppealEventType = z.infer<typeof appealEventTypeSchema>
 

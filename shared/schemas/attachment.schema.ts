@@ -12,6 +12,7 @@ export const uploadIdSchema = mintedIdSchema('up', '附件编号不正确')
 export const attachmentOwnerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('appeal'), id: z.string() }).strict(),
   z.object({ kind: z.literal('visit'), id: z.string() }).strict(),
+  z.object({ kind: z.literal('policy'), id: z.string() }).strict(),
 ])
 export type AttachmentOwner = z.infer<typeof attachmentOwnerSchema>
 
@@ -22,6 +23,7 @@ export const uploadTargetSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('appeal'), id: mintedIdSchema('ap', '诉求编号不正确') }).strict(),
     z.object({ kind: z.literal('new-appeal'), enterpriseId: enterpriseIdSchema }).strict(),
     z.object({ kind: z.literal('new-visit'), enterpriseId: enterpriseIdSchema }).strict(),
+    z.object({ kind: z.literal('policy'), id: mintedIdSchema('pd', '政策编号格式不正确') }).strict(),
   ],
   { message: '请说明附件属于哪条诉求' },
 )

@@ -41,7 +41,8 @@ export const applicabilitySchema = z
   .strict()
 export type Applicability = z.infer<typeof applicabilitySchema>
 
-const phoneSchema = z.string({ message: '请填写咨询电话' }).regex(/^[0-9][0-9-]{6,19}$/, '咨询电话格式不正确（数字和短横线，7–20 位）')
+/** A landline, a mobile, or a five-digit public service hotline (95598 供电, 12366 纳税服务). */
+const phoneSchema = z.string({ message: '请填写咨询电话' }).regex(/^[0-9][0-9-]{4,19}$/, '咨询电话格式不正确（数字和短横线，5–20 位）')
 const urlSchema = z
   .string()
   .max(500, '原文链接不能超过 500 个字符')
@@ -77,7 +78,7 @@ export type PolicyDocInput = z.infer<typeof policyDocInputSchema>
 export const policyDocChangeSchema = z.object({
   at: instantSchema,
   by: actorRefSchema,
-  action: z.enum(['create', 'edit', 'publish', 'withdraw', 'expire']),
+  action: z.enum(['create', 'edit', 'publish', 'withdraw', 'expire', 'attach-original']),
   /** The fields an edit changed, with the values they had. */
   before: z.record(z.string(), z.unknown()).optional(),
 })
@@ -99,6 +100,10 @@ export const policyDocSchema = z
     phone: z.string(),
     phoneUnit: z.string(),
     originalUrl: z.string().nullable(),
+    originalFile: z
+      .object({ attachmentId: z.string(), fileName: z.string(), size: z.number().int().min(1) })
+      .optional()
+      .meta({ description: 'The original as an uploaded PDF (原文); its link comes with the policy’s detail' }),
     status: policyDocStatusSchema,
     /** The area whose admins keep it; null for the city office's. */
     ownerAreaId: z.string().nullable(),
@@ -119,13 +124,21 @@ export const policyDocViewSchema = policyDocSchema
     pack: policyPackSchema,
     expired: z.boolean().meta({ description: 'Past its expiry date (失效): marked, never deleted' }),
     codeUrl: z.string().meta({ description: 'The image of the policy’s own code (a QR code of its page locally, a mini-program code in production)' }),
-    actions: z.array(z.enum(['edit', 'publish', 'withdraw', 'expire'])),
+    actions: z.array(z.enum(['edit', 'publish', 'withdraw', 'expire', 'attach-original'])),
   })
   .meta({ id: 'PolicyDocView' })
 export type PolicyDocView = z.infer<typeof policyDocViewSchema>
 
 export const policyDocDetailSchema = z
-  .object({ policy: policyDocViewSchema, history: z.array(policyDocChangeSchema).optional(), faq: z.array(z.object({ id: z.string(), question: z.string() })) })
+  .object({
+    policy: policyDocViewSchema,
+    history: z.array(policyDocChangeSchema).optional(),
+    faq: z.array(z.object({ id: z.string(), question: z.string() })),
+    original: z
+      .object({ fileName: z.string(), size: z.number().int(), url: z.string().meta({ description: 'A fresh 15-minute link to the PDF' }) })
+      .optional()
+      .meta({ description: 'The uploaded original (原文 PDF), for everyone who may read the policy' }),
+  })
   .meta({ id: 'PolicyDocDetail' })
 export type PolicyDocDetail = z.infer<typeof policyDocDetailSchema>
 
@@ -157,6 +170,10 @@ export const policyDocActionSchema = z
       z.object({ type: z.literal('publish'), expectedVersion }).strict(),
       z.object({ type: z.literal('withdraw'), expectedVersion, reason: requiredText('撤回原因', 200) }).strict(),
       z.object({ type: z.literal('expire'), expectedVersion }).strict(),
+      z
+        .object({ type: z.literal('attach-original'), expectedVersion, uploadId: mintedIdSchema('up', '附件编号不正确') })
+        .strict()
+        .meta({ description: 'The original as a PDF: an upload issued for `{kind: "policy", id}`; it replaces any earlier one' }),
     ],
     { message: '操作类型不正确' },
   )

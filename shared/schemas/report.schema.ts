@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { commonProblemMonthSchema } from './common-problem.schema'
 import { appealSchema } from './appeal.schema'
 import { INVALID_CURSOR_MESSAGE, mintedIdSchema } from './common.schema'
 import { monthlyFieldWorkSchema } from './visit-round.schema'
@@ -102,6 +103,9 @@ export const monthlyReportSchema = z
     upgrade: upgradeMonthSectionSchema
       .optional()
       .meta({ description: '升规入统 of the scope (city, area or a specialist’s portfolio): counts per stage, the month’s moves and its new 入规; absent when the scope has no enterprise in the pipeline' }),
+    commonProblems: commonProblemMonthSchema
+      .optional()
+      .meta({ description: '共性问题 linked in the month in the scope (the city: every one; an area: its own) and the appeals they cover; absent for other scopes' }),
     fieldWork: monthlyFieldWorkSchema
       .optional()
       .meta({ description: 'The city’s or an area’s field work of the month: visits made, enterprises visited, problems found per channel; absent for other scopes' }),

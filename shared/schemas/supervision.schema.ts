@@ -22,7 +22,19 @@ export const supervisionQueueQuerySchema = z
   .strict()
 export type SupervisionQueueQuery = z.infer<typeof supervisionQueueQuerySchema>
 
-export const queueItemSchema = z.object({ appeal: appealSchema, reasons: z.array(queueReasonSchema).min(1) }).meta({ id: 'QueueItem' })
+export const queueItemSchema = z
+  .object({
+    appeal: appealSchema,
+    reasons: z.array(queueReasonSchema).min(1),
+    commonProblem: z
+      .object({ id: z.string(), title: z.string(), appealCount: z.number().int().min(1), enterpriseCount: z.number().int().min(1) })
+      .optional()
+      .meta({
+        description:
+          '共性问题: this line stands for every queued appeal of the problem (the most urgent shown as `appeal`, `reasons` of them all); supervised once, worked once',
+      }),
+  })
+  .meta({ id: 'QueueItem' })
 export type QueueItem = z.infer<typeof queueItemSchema>
 
 export const supervisionQueueSchema = z

@@ -188,6 +188,8 @@ describe('the permission table over HTTP', () => {
       'kit.policy-send',
       'kit.policy-coverage-area',
       'kit.policy-import',
+      'kit.faq-from-appeal',
+      'commonProblems.work',
     ])
   })
 

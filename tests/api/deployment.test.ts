@@ -97,9 +97,10 @@ describe('the deployed stage (osls package --stage prod)', () => {
     // other stays lean. The source maps ship without the sources' text (sourcesContent: false).
     const SPREADSHEET = new Set(['spreadsheets.zip', 'exportReports.zip'])
     // Appeals and visits attach files, whose type they read from the bytes (file-type, with its
-    // zip reader for Word/Excel); the kit's search carries the traditional-to-simplified
-    // dictionary (opencc-js t2cn); the catalog serves the OpenAPI document, every schema in it.
-    const HEAVIER = new Set(['appeals.zip', 'visits.zip', 'kit.zip', 'catalog.zip'])
+    // zip reader for Word/Excel), and so do policies (their original PDFs); the kit's search and
+    // the similar-appeal suggestions carry the kit's Chinese terms and their traditional-to-
+    // simplified dictionary (opencc-js t2cn); the catalog serves the OpenAPI document.
+    const HEAVIER = new Set(['appeals.zip', 'visits.zip', 'kit.zip', 'kitSearch.zip', 'commonProblems.zip', 'catalog.zip'])
     const zips = readdirSync(outDir).filter((f) => f.endsWith('.zip'))
     expect(zips.length).toBeGreaterThanOrEqual(15)
     for (const zip of zips) {

@@ -59,6 +59,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/upgrade/enterprises/{id}/figures': { month: '2026-01', revenueYtd: 100, employees: 10 },
   'POST /api/upgrade/enterprises/{id}/actions': { type: 'set-sector', sector: 'wholesale' },
   'POST /api/return-visits/{id}/attempts': { reached: false },
+  'POST /api/common-problems/{id}/actions': { type: 'note', message: '已派人现场查看' },
 }
 
 const HOSTILE: Record<string, string> = {

@@ -62,7 +62,7 @@ const ROLES: Role[] = [
   { as: 'sp-007', who: 'a specialist', routes: () => ['/pages/index/index', '/pages/me/index', detail(), '/packages/inbox/list/index'] },
   { as: 'dh-001', who: 'a department handler', routes: () => ['/pages/index/index', '/pages/me/index', detail(), '/packages/inbox/list/index'] },
   { as: 'ad-xt-hitech', who: 'an area admin', routes: () => ['/pages/index/index', '/pages/me/index', detail(), '/packages/inbox/list/index'] },
-  { as: 'ad-city', who: 'the city admin', routes: () => ['/pages/index/index', '/pages/me/index', detail(), '/packages/inbox/list/index'] },
+  { as: 'ad-city', who: 'the city admin', routes: () => ['/pages/index/index', '/pages/me/index', detail(), '/packages/inbox/list/index', '/packages/kit/sheet/index?scale=near'] },
 ]
 
 /** The page shown, loaded afresh (the session stays in storage). */

@@ -71,6 +71,10 @@ import {
   maySendPolicyTo,
   policyCoverageReach,
   mayWriteKitEntry,
+  mayDraftFaqFromAppeal,
+  mayLinkToCommonProblem,
+  mayWorkCommonProblem,
+  mayWorkCommonProblems,
   type ListingScope,
   type Relation,
   type Subject,
@@ -1324,8 +1328,45 @@ const KIT_ROWS: PermissionRow[] = [
     answers: answers({ yes: ['areaAdmin', 'otherAreaAdmin', 'cityAdmin'], forbidden: [...STAFF_SIDE, ...SPECIALISTS, ...HANDLERS] }),
     route: { none: 'the file is built per call: tests/api/kit-delivery.test.ts previews one as each person' },
   },
+  {
+    id: 'kit.faq-from-appeal',
+    object: 'a closed appeal like A, answered and evaluated',
+    action: '起草常见问答 from its answer (POST /api/faq/from-appeal)',
+    holds: (s, o) => mayDraftFaqFromAppeal(s, o.appeal),
+    decides: (s, o) => (!maySeeAppeal(s, o.appeal) ? 'hidden' : mayDraftFaqFromAppeal(s, o.appeal) ? 'yes' : 'forbidden'),
+    answers: answers({ yes: ['areaAdmin', 'cityAdmin'], forbidden: ['staff', 'owner', 'coHandler', 'taskForceHandler'], hidden: NOT_A }),
+    route: { none: 'A must be closed first: tests/api/kit-faq-draft.test.ts closes appeals like A and calls it as each person but the pending member (who would add a join request to en-0001)' },
+  },
 ]
 
+
+/** Common problems (共性问题). */
+const COMMON_PROBLEM_ROWS: PermissionRow[] = [
+  {
+    id: 'commonProblems.similar',
+    object: 'appeal A',
+    action: 'find open appeals like it, and link it into a common problem',
+    holds: (s, o) => mayLinkToCommonProblem(s, o.appeal),
+    answers: answers({ yes: ['owner', 'areaAdmin', 'cityAdmin'], forbidden: ['staff', 'coHandler', 'taskForceHandler'], hidden: NOT_A }),
+    route: { method: 'GET', path: (live) => `/api/appeals/${live.appealId}/similar`, shows: (body) => Array.isArray(body.items) },
+  },
+  {
+    id: 'commonProblems.list',
+    object: 'the common problems one works',
+    action: 'list them',
+    holds: (s) => mayWorkCommonProblems(s),
+    answers: answers({ yes: [...SPECIALISTS, ...ADMINS], forbidden: [...STAFF_SIDE, ...HANDLERS] }),
+    route: { method: 'GET', path: () => '/api/common-problems', shows: (body) => Array.isArray(body.items) },
+  },
+  {
+    id: 'commonProblems.work',
+    object: 'a common problem of xt-hitech held by sp-007',
+    action: 'read it and work it (note, measure, answer, link, unlink)',
+    holds: (s) => mayWorkCommonProblem(s, { areaId: 'xt-hitech', holder: { id: 'sp-007', name: '徐慧萍', role: 'specialist' } }),
+    answers: answers({ yes: ['owner', 'areaAdmin', 'cityAdmin'], hidden: except(EVERYONE, 'owner', 'areaAdmin', 'cityAdmin') }),
+    route: { none: 'the shared objects hold no common problem: tests/api/common-problems.test.ts makes one and reads it as each person' },
+  },
+]
 export const PERMISSION_TABLE: readonly PermissionRow[] = [
   ...APPEAL_ROWS,
   ...ENTERPRISE_ROWS,
@@ -1340,6 +1381,7 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
   ...LEDGER_ROWS,
   ...UPGRADE_ROWS,
   ...KIT_ROWS,
+  ...COMMON_PROBLEM_ROWS,
 ]
 
 export const hasRoute = (row: PermissionRow): row is PermissionRow & { route: Route } => !('none' in row.route)

@@ -71,10 +71,20 @@ describe('applicability', () => {
 
 describe('states and changes', () => {
   it('offers what each state allows', () => {
-    expect(policyActionsFrom({ status: 'draft', expiresOn: null }, now)).toEqual(['edit', 'publish'])
-    expect(policyActionsFrom({ status: 'published', expiresOn: null }, now)).toEqual(['edit', 'withdraw', 'expire'])
-    expect(policyActionsFrom({ status: 'published', expiresOn: '2026-01-01' }, now)).toEqual(['edit', 'withdraw'])
-    expect(policyActionsFrom({ status: 'withdrawn', expiresOn: null }, now)).toEqual(['edit', 'publish'])
+    expect(policyActionsFrom({ status: 'draft', expiresOn: null }, now)).toEqual(['edit', 'publish', 'attach-original'])
+    expect(policyActionsFrom({ status: 'published', expiresOn: null }, now)).toEqual(['edit', 'withdraw', 'expire', 'attach-original'])
+    expect(policyActionsFrom({ status: 'published', expiresOn: '2026-01-01' }, now)).toEqual(['edit', 'withdraw', 'attach-original'])
+    expect(policyActionsFrom({ status: 'withdrawn', expiresOn: null }, now)).toEqual(['edit', 'publish', 'attach-original'])
+  })
+
+  it('keeps the original PDF it is given, and what it replaced', () => {
+    const original = { attachmentId: 'up-01jabcdefghjkmnpqrstvwxyz0', fileName: '贴息办法.pdf', size: 20480 }
+    const first = applyPolicyAction(doc({ status: 'published' }), { type: 'attach-original', expectedVersion: 1, uploadId: original.attachmentId }, by, now, original)
+    expect(first.policy).toMatchObject({ originalFile: original, version: 2 })
+    expect(first.change).toEqual({ at: now.toISOString(), by, action: 'attach-original', before: { originalFile: null } })
+    const replaced = applyPolicyAction(first.policy, { type: 'attach-original', expectedVersion: 2, uploadId: 'up-01jabcdefghjkmnpqrstvwxyz1' }, by, now, { ...original, attachmentId: 'up-01jabcdefghjkmnpqrstvwxyz1' })
+    expect(replaced.change.before).toEqual({ originalFile: original })
+    expect(() => applyPolicyAction(doc(), { type: 'attach-original', expectedVersion: 1, uploadId: original.attachmentId }, by, now)).toThrow('请先上传原文 PDF')
   })
 
   it('keeps what an edit replaced, field by field, and moves the version', () => {

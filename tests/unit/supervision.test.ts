@@ -43,6 +43,20 @@ describe('the supervision queue', () => {
     const queue = buildQueue([respondedEscalated, dueMonday, dueFriday, late, later], now, CHINESE_CALENDAR, 1)
     expect(queue.map((item) => item.appeal.id)).toEqual(['ap-later', 'ap-late', 'ap-friday', 'ap-responded'])
   })
+
+  it('shows the queued appeals of one common problem as one line, with the enterprises they cover', () => {
+    const problem = { id: 'cp-drain', title: '园区东路积水', holderId: 'sp-007' }
+    const linkedLate = { ...late, id: 'ap-linked-late', enterpriseId: 'en-0001', commonProblem: problem }
+    const linkedFriday = { ...dueFriday, id: 'ap-linked-friday', enterpriseId: 'en-0002', level: 1, commonProblem: problem }
+    const linkedMonday = { ...dueMonday, id: 'ap-linked-monday', enterpriseId: 'en-0002', level: 1, commonProblem: problem }
+    const queue = buildQueue([dueFriday, linkedFriday, linkedMonday, linkedLate], now, CHINESE_CALENDAR, 1)
+    expect(queue.map((item) => item.appeal.id)).toEqual(['ap-linked-late', 'ap-friday'])
+    expect(queue[0]).toMatchObject({
+      reasons: ['escalated', 'overdue', 'due_soon'],
+      commonProblem: { id: 'cp-drain', title: '园区东路积水', appealCount: 3, enterpriseCount: 2 },
+    })
+    expect(queue[1]!.commonProblem).toBeUndefined()
+  })
 })
 
 describe('the digest week', () => {

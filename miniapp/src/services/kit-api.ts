@@ -6,13 +6,16 @@ import {
   policyDocDetailSchema,
   policyDocListSchema,
   policyDocViewSchema,
+  type FaqAction,
   type FaqView,
   type KitSearchResult,
   type PolicyDocDetail,
+  type PolicyDocInput,
   type PolicyDocView,
   type PolicyPack,
 } from '@shared/schemas/policy.schema'
 import { policyCoverageSchema, policyDeliveryResultSchema, type PolicyCoverage, type PolicyDeliveryResult } from '@shared/schemas/policy-delivery.schema'
+import { policyImportResultSchema, type PolicyImportRequest, type PolicyImportResult } from '@shared/schemas/policy-import.schema'
 import { API_BASE } from '../settings'
 import { parseResponse, request } from './request'
 
@@ -22,7 +25,7 @@ export type PolicyList = z.output<typeof policyDocListSchema>
 export type FaqList = z.output<typeof faqListSchema>
 
 /** The policies for the caller: an enterprise's matched to it, an official's by scope. */
-export async function listPolicies(query: { pack?: PolicyPack; categoryId?: string } = {}): Promise<PolicyList> {
+export async function listPolicies(query: { pack?: PolicyPack; categoryId?: string; status?: PolicyDocView['status'] } = {}): Promise<PolicyList> {
   return parseResponse(policyDocListSchema, await request('/api/policies', { query }))
 }
 
@@ -51,13 +54,29 @@ export async function fetchFaq(id: string): Promise<FaqView> {
 }
 
 /** 发布 / 标记失效 a policy the caller keeps, at the version they read. */
-export async function actOnPolicy(id: string, body: { type: 'publish' | 'expire'; expectedVersion: number }): Promise<PolicyDocView> {
+/** 新建政策: a draft (admins; an area admin's applies to their area). */
+export async function createPolicy(input: PolicyDocInput): Promise<PolicyDocView> {
+  return parseResponse(z.object({ policy: policyDocViewSchema }), await request('/api/policies', { method: 'POST', body: input })).policy
+}
+
+export async function actOnPolicy(
+  id: string,
+  body:
+    | { type: 'publish' | 'expire'; expectedVersion: number }
+    | { type: 'attach-original'; expectedVersion: number; uploadId: string }
+    | { type: 'edit'; expectedVersion: number; policy: PolicyDocInput },
+): Promise<PolicyDocView> {
   return parseResponse(z.object({ policy: policyDocViewSchema }), await request(`/api/policies/${encodeURIComponent(id)}/actions`, { method: 'POST', body })).policy
 }
 
-/** 发布 / 撤下 an FAQ entry the caller keeps. */
-export async function actOnFaq(id: string, body: { type: 'publish' | 'unpublish'; expectedVersion: number }): Promise<FaqView> {
+/** 发布 / 撤下 / 修改 an FAQ entry the caller keeps. */
+export async function actOnFaq(id: string, body: FaqAction): Promise<FaqView> {
   return parseResponse(z.object({ entry: faqViewSchema }), await request(`/api/faq/${encodeURIComponent(id)}/actions`, { method: 'POST', body })).entry
+}
+
+/** 起草常见问答: a draft FAQ entry from a closed appeal's answer, for an admin to edit before publishing. */
+export async function draftFaqFromAppeal(appealId: string): Promise<FaqView> {
+  return parseResponse(z.object({ entry: faqViewSchema }), await request('/api/faq/from-appeal', { method: 'POST', body: { appealId } })).entry
 }
 
 /** 送政策: send a published policy to enterprises the caller serves. */
@@ -69,3 +88,11 @@ export async function sendPolicy(id: string, enterpriseIds: string[]): Promise<P
 export async function fetchPolicyCoverage(id: string, areaId?: string): Promise<PolicyCoverage> {
   return parseResponse(policyCoverageSchema, await request(`/api/policies/${encodeURIComponent(id)}/coverage`, { query: { areaId } }))
 }
+
+/** 政策批量导入: check (dryRun) or import an XLSX of policies as drafts (admins). */
+export async function importPolicies(body: PolicyImportRequest): Promise<PolicyImportResult> {
+  return parseResponse(policyImportResultSchema, await request('/api/policies/import', { method: 'POST', body }))
+}
+
+/** The blank policies file (public). */
+export const policyTemplateUrl = (): string => `${API_BASE}/api/kit/policy-template?format=xlsx`

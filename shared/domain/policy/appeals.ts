@@ -15,10 +15,15 @@ import {
   type Subject,
 } from './subject'
 
-/** How someone stands to one appeal; a person may hold several relations at once. */
-export type Relation = 'staff' | 'owner' | 'coHandler' | 'areaAdmin' | 'cityAdmin'
+/**
+ * How someone stands to one appeal; a person may hold several relations at once. `commonWorker`:
+ * the appeal is linked to a common problem (共性问题) and this person works that problem — its
+ * holder, or an admin over the appeal — so they accept, note, set the measure and answer it
+ * through the common problem.
+ */
+export type Relation = 'staff' | 'owner' | 'coHandler' | 'areaAdmin' | 'cityAdmin' | 'commonWorker'
 
-export type AppealScope = Pick<Appeal, 'enterpriseId' | 'ownerId' | 'areaId' | 'coHandlers' | 'filedBy'>
+export type AppealScope = Pick<Appeal, 'enterpriseId' | 'ownerId' | 'areaId' | 'coHandlers' | 'filedBy'> & Partial<Pick<Appeal, 'commonProblem'>>
 
 /** A pending member of an enterprise is staff only of the appeals they filed themselves. */
 const isPendingFiler = (subject: Subject, appeal: AppealScope): boolean =>
@@ -35,6 +40,9 @@ export function relationsTo(subject: Subject, appeal: AppealScope): Set<Relation
   if (isCoHandlerRole(subject) && isCoHandlerOf(subject, appeal)) relations.add('coHandler')
   if (isAreaAdmin(subject) && appeal.areaId === subject.areaId) relations.add('areaAdmin')
   if (isCityAdmin(subject)) relations.add('cityAdmin')
+  if (appeal.commonProblem && isOfficial(subject) && (appeal.commonProblem.holderId === subject.id || relations.has('areaAdmin') || relations.has('cityAdmin'))) {
+    relations.add('commonWorker')
+  }
   return relations
 }
 
@@ -64,9 +72,9 @@ const ADMINS: readonly Relation[] = ['areaAdmin', 'cityAdmin']
  * from which states and on what further condition of the appeal's state (appeal-machine.ts).
  */
 export const ACTION_TAKERS: Record<AppealActionType, readonly Relation[]> = {
-  accept: ['owner'],
-  note: ['owner', 'coHandler', 'staff', ...ADMINS],
-  respond: ['owner'],
+  accept: ['owner', 'commonWorker'],
+  note: ['owner', 'coHandler', 'staff', 'commonWorker', ...ADMINS],
+  respond: ['owner', 'commonWorker'],
   evaluate: ['staff'],
   withdraw: ['staff'],
   'co-handle': ['owner', ...ADMINS],
@@ -77,7 +85,7 @@ export const ACTION_TAKERS: Record<AppealActionType, readonly Relation[]> = {
   extend: ADMINS,
   'request-material': ['owner'],
   'supply-material': ['staff'],
-  'set-measure': ['owner', ...ADMINS],
+  'set-measure': ['owner', 'commonWorker', ...ADMINS],
   // For an enterprise with nobody in the app: the official who called it records what it said.
   'call-evaluate': ['owner', ...ADMINS],
   reopen: ADMINS,

@@ -1,3 +1,4 @@
+import { mayAdministerArea } from './enterprises'
 import { adminReach } from './supervision'
 import { isAdmin, isCityAdmin, isEnterpriseStaff, isOfficial, type RoleHolder, type Subject } from './subject'
 
@@ -30,6 +31,10 @@ export const maySeeKitEntry = (subject: AdminSubject, entry: KitEntry): boolean 
 
 /** The 我的 page's kit editing entries (编辑政策包与问答): area and city admins. */
 export const mayManageKit = (subject: AdminSubject): boolean => mayWriteKitEntry(subject)
+
+/** 起草常见问答 from an appeal's answer: admins who write kit entries and administer the appeal's area. */
+export const mayDraftFaqFromAppeal = (subject: AdminSubject, appeal: { areaId: string }): boolean =>
+  mayWriteKitEntry(subject) && mayAdministerArea(subject, appeal.areaId)
 
 /** Saying "已解决，不再提交" on the filing form: enterprise staff, the people who file. */
 export const mayRecordDeflection = (who: RoleHolder | null | undefined): boolean => isEnterpriseStaff(who)

@@ -20,6 +20,7 @@ import {
   mayListPendingVisits,
   mayListVisitRounds,
   mayUseExchangeEvents,
+  mayWorkCommonProblems,
   mayReadKit,
   readsPoliciesAsEnterprise,
   mayViewLedger,
@@ -166,6 +167,15 @@ export default function MePage() {
         <View className='card me-menu'>
           <View id='menu-exchange-events' className='me-menu-item' onClick={open(ROUTES.exchangeEvents)}>
             <Text>政企交流活动</Text>
+            <Text className='muted'>›</Text>
+          </View>
+        </View>
+      ) : null}
+
+      {mayWorkCommonProblems(user) ? (
+        <View className='card me-menu'>
+          <View id='menu-common-problems' className='me-menu-item' onClick={open(ROUTES.commonProblems)}>
+            <Text>共性问题</Text>
             <Text className='muted'>›</Text>
           </View>
         </View>

@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import type { AppealAction, AppealActionType } from '@shared/schemas/appeal.schema'
 import type { Role } from '@shared/schemas/common.schema'
 import { OUTCOME_LABEL, RATING_LABEL } from '@shared/labels'
-import { isEnterpriseStaff, isOfficial, maySeeCoHandlerReplies, seesAfterTransfer } from '@shared/domain/policy'
+import { isEnterpriseStaff, isOfficial, mayDraftFaqFromAppeal, mayLinkToCommonProblem, maySeeCoHandlerReplies, mayWorkCommonProblems, seesAfterTransfer } from '@shared/domain/policy'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
 import { useAppealDetail } from '../../../hooks/use-appeal-detail'
 import { useSessionUser } from '../../../hooks/use-session-user'
@@ -18,6 +18,9 @@ import { subjectOf } from '../../../utils/subject'
 import { ActionPanel } from './action-panel'
 import { AppealHeader, AwaitingMaterialBanner, ClosingNote } from './appeal-header'
 import { CoTasks } from './co-tasks'
+import { DraftFaqFromAppeal } from './draft-faq'
+import { CommonProblemLine, SimilarAppealsSection } from './common-problem'
+import { mayJoinCommonProblem } from '../../../utils/common-problem'
 import { Timeline } from './timeline'
 import { FilerContactCard } from './filer-contact'
 import { ReminderNotice } from '../../../components/reminder-notice'
@@ -102,6 +105,12 @@ export default function AppealDetailPage() {
 
       <CoTasks tasks={appeal.coHandlers} showReplies={user !== null && maySeeCoHandlerReplies(user)} />
 
+      {appeal.commonProblem && mayWorkCommonProblems(user) ? (
+        <CommonProblemLine problem={appeal.commonProblem} />
+      ) : viewer && mayJoinCommonProblem(appeal) && mayLinkToCommonProblem(viewer, appeal) ? (
+        <SimilarAppealsSection key={appeal.id} appeal={appeal} onMerged={() => void detail.reload()} />
+      ) : null}
+
       {appeal.response ? (
         <View id='appeal-response' className='card detail-response' onClick={official ? undefined : () => void askAtTap()}>
           <View className='row detail-block-head'>
@@ -114,6 +123,8 @@ export default function AppealDetailPage() {
       ) : null}
 
       <ClosingNote appeal={appeal} isStaff={isEnterpriseStaff(user)} />
+
+      {appeal.status === 'closed' && appeal.response && viewer && mayDraftFaqFromAppeal(viewer, appeal) ? <DraftFaqFromAppeal appealId={appeal.id} /> : null}
 
       {appeal.evaluation ? (
         <View id='appeal-evaluation' className='card'>

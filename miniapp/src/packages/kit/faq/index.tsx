@@ -83,6 +83,18 @@ export default function FaqPage() {
                   {entry.actions.includes('publish') ? '发布' : '撤下'}
                 </Button>
               ) : null}
+              {entry.actions.includes('edit') ? (
+                <Button
+                  id={`faq-edit-${entry.id}`}
+                  className='btn btn-outline btn-small'
+                  onClick={(event) => {
+                    event.stopPropagation()
+                    void Taro.navigateTo({ url: `${ROUTES.kitFaqEdit}?id=${encodeURIComponent(entry.id)}` })
+                  }}
+                >
+                  编辑
+                </Button>
+              ) : null}
               {open === entry.id ? (
                 <View>
                   <Text className='kit-answer'>{entry.answer}</Text>

@@ -1,7 +1,7 @@
 import { useRef } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { mayReadKit } from '@shared/domain/policy'
+import { mayManageKit, mayReadKit } from '@shared/domain/policy'
 import type { PolicyDocView } from '@shared/schemas/policy.schema'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-state'
 import { useLoader } from '../../../hooks/use-loader'
@@ -51,6 +51,21 @@ export default function PolicyPackPage() {
         <Button id='kit-open-faq' className='btn btn-outline btn-small' onClick={() => void Taro.navigateTo({ url: ROUTES.kitFaq })}>
           高频问题解答
         </Button>
+        {mayManageKit(user) ? (
+          <Button id='kit-open-sheet' className='btn btn-outline btn-small' onClick={() => void Taro.navigateTo({ url: ROUTES.kitSheet })}>
+            打印口袋书
+          </Button>
+        ) : null}
+        {mayManageKit(user) ? (
+          <Button id='kit-new-policy' className='btn btn-outline btn-small' onClick={() => void Taro.navigateTo({ url: ROUTES.kitPolicyEdit })}>
+            新建政策
+          </Button>
+        ) : null}
+        {mayManageKit(user) ? (
+          <Button id='kit-open-import' className='btn btn-outline btn-small' onClick={() => void Taro.navigateTo({ url: ROUTES.kitImport })}>
+            批量导入
+          </Button>
+        ) : null}
       </View>
       {list.data ? (
         <View id='policy-list'>

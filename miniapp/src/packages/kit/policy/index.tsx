@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
 import { mayReadKit } from '@shared/domain/policy'
 import { PACK_LABELS } from '@shared/domain/policy-pack'
@@ -13,6 +13,7 @@ import { asApiError } from '../../../services/request'
 import { ROUTES } from '../../../settings'
 import { applicabilityText, policyIdOf, STATUS_WORDS } from '../kit-view'
 import { PolicyDelivery } from './delivery'
+import { PolicyOriginal } from './original'
 import '../kit.css'
 
 /**
@@ -28,6 +29,12 @@ export default function PolicyPage() {
   const detail = useLoader(key, () => fetchPolicy(id))
   const catalog = useLoader(key ? 'catalog' : null, () => fetchCatalog())
   const [acting, setActing] = useState(false)
+  // Back from 修改: show what was saved.
+  const shownBefore = useRef(false)
+  useDidShow(() => {
+    if (shownBefore.current && key) void detail.reload()
+    shownBefore.current = true
+  })
 
   if (!user || !mayReadKit(user)) {
     return (
@@ -85,6 +92,11 @@ export default function PolicyPage() {
             发布
           </Button>
         ) : null}
+        {policy.actions.includes('edit') ? (
+          <Button id='policy-edit-open' className='btn btn-outline btn-small' onClick={() => void Taro.navigateTo({ url: `${ROUTES.kitPolicyEdit}?id=${encodeURIComponent(policy.id)}` })}>
+            修改
+          </Button>
+        ) : null}
         {policy.actions.includes('expire') ? (
           <Button id='policy-expire' className='btn btn-outline btn-small' disabled={acting} onClick={() => void act('expire')}>
             标记失效
@@ -125,6 +137,8 @@ export default function PolicyPage() {
           </Text>
         </View>
       ) : null}
+
+      <PolicyOriginal detail={detail.data} onChanged={detail.reload} />
 
       {faq.length > 0 ? (
         <View className='card'>

@@ -8,6 +8,7 @@ import { fetchMonthlyReport } from '../../../services/report-api'
 import { ReportPicker } from '../components/report-picker'
 import { reportGate } from '../components/report-gate'
 import { FieldWorkSection } from '../components/field-work'
+import { CommonProblemSection } from '../components/common-problems'
 import { UpgradeSection } from '../components/upgrade-section'
 import {
   asOfText,
@@ -130,6 +131,7 @@ function MonthlyDocument({ report }: { report: MonthlyReport }) {
       </View>
 
       <FieldWorkSection fieldWork={report.fieldWork} />
+      <CommonProblemSection commonProblems={report.commonProblems} />
       <UpgradeSection upgrade={report.upgrade} />
 
       <Text className='monthly-note'>

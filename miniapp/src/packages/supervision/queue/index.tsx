@@ -125,6 +125,11 @@ function QueueRow({ item }: { item: QueueItem }) {
       <Text className='muted small queue-item-sub'>
         <Text className='appeal-number'>{appeal.number}</Text> · {appeal.enterpriseName} · 承办 {holderName(appeal)}
       </Text>
+      {item.commonProblem ? (
+        <Text id={`queue-${appeal.id}-common`} className='queue-item-common'>
+          共性问题「{item.commonProblem.title}」：{item.commonProblem.enterpriseCount} 家企业、{item.commonProblem.appealCount} 件诉求，统一办理
+        </Text>
+      ) : null}
       <View className='appeal-card-flags'>
         {reasons.map((reason) => (
           <Text key={reason} id={`queue-${appeal.id}-${reason}`} className={`chip-static ${REASON_CLASS[reason]}`}>

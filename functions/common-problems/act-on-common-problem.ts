@@ -1,0 +1,12 @@
+import { commonProblemActionSchema, commonProblemPathSchema } from '@shared/schemas/common-problem.schema'
+import { authenticate } from '../services/authenticate'
+import { httpHandler, ok } from '../lib/http'
+import { parseWith } from '../lib/validate'
+import { actOnCommonProblem } from './common-problems.use-case'
+
+export const handler = httpHandler(async (request) => {
+  const actor = await authenticate(request)
+  const { id } = parseWith(commonProblemPathSchema, request.params, '共性问题编号')
+  const action = parseWith(commonProblemActionSchema, request.body)
+  return ok(await actOnCommonProblem(actor, id, action, request.now))
+})
