@@ -56,7 +56,7 @@ describe('the kit over DynamoDB', () => {
 
   it('keeps an area admin’s draft from everyone but its keepers, and records every change', async () => {
     const draft = await createPolicy(areaAdmin, input(), clock.tick())
-    expect(draft).toMatchObject({ status: 'draft', ownerAreaId: 'xt-hitech', pack: 'near', actions: ['edit', 'publish'], appliesTo: { areaIds: ['xt-hitech'] } })
+    expect(draft).toMatchObject({ status: 'draft', ownerAreaId: 'xt-hitech', pack: 'near', actions: ['edit', 'publish', 'attach-original'], appliesTo: { areaIds: ['xt-hitech'] } })
     expect(await rejection(getPolicyDetail(nearStaff, draft.id, clock.tick()))).toBeInstanceOf(NotFoundError)
     expect(await rejection(getPolicyDetail(otherAreaAdmin, draft.id, clock.tick()))).toBeInstanceOf(NotFoundError)
     expect(await rejection(actOnPolicy(owner, draft.id, { type: 'publish', expectedVersion: 1 }, clock.tick()))).toBeInstanceOf(NotFoundError)
