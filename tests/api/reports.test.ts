@@ -4,15 +4,14 @@ import { appealResponseSchema } from '@shared/schemas/appeal.schema'
 import { INVALID_CURSOR_MESSAGE } from '@shared/schemas/common.schema'
 import * as z from 'zod'
 import { drillPageSchema, exportJobSchema, monthlyReportSchema, reportScopesSchema } from '@shared/schemas/report.schema'
-import { monthOf } from '@shared/domain/report-month'
 import { apiClient } from '../support/api-client'
 import { expectError } from '../support/expect-error'
 
 const api = apiClient(inject('apiUrl'))
 const exportJobEnvelope = z.object({ job: exportJobSchema })
-// Appeals filed over HTTP are filed on the running stack's clock, so their report month is this
-// process's month (the same under faketime); the figures asserted hold in any month.
-const month = monthOf(new Date())
+// Appeals filed over HTTP are filed on the running stack's clock, so their report month is the
+// stack's current month, as it names it; the figures asserted hold in any month.
+let month: string
 
 let staff: string
 let specialist: string
@@ -21,6 +20,7 @@ let cityAdmin: string
 let handler: string
 
 beforeAll(async () => {
+  month = reportScopesSchema.parse((await api.call('GET', '/api/reports/scopes', { token: await api.login('ad-city') })).body).currentMonth
   ;[staff, specialist, areaAdmin, cityAdmin, handler] = (await Promise.all(['staff:en-0003', 'sp-004', 'ad-xt-hitech', 'ad-city', 'dh-001'].map((as) => api.login(as)))) as [
     string,
     string,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { appealDetailSchema, appealResponseSchema, type Rating } from '@shared/schemas/appeal.schema'
-import { monthlyReportSchema } from '@shared/schemas/report.schema'
+import { monthlyReportSchema, reportScopesSchema } from '@shared/schemas/report.schema'
 import {
   drawSampleResponseSchema,
   returnVisitListSchema,
@@ -9,15 +9,14 @@ import {
   returnVisitSummarySchema,
   type ReturnVisitView,
 } from '@shared/schemas/return-visit.schema'
-import { monthOf } from '@shared/domain/report-month'
 import { apiClient } from '../support/api-client'
 import { expectError } from '../support/expect-error'
 import { ACTORS, ACTOR_KEYS, PERMISSION_TABLE, type ActorKey } from '../support/permission-table'
 
 const api = apiClient(inject('apiUrl'))
-// Appeals close on the running stack's clock, so the sample is of this process's month (the same
-// under faketime). 韶山高新区 is this file's area: no other test samples it.
-const month = monthOf(new Date())
+// Appeals close on the running stack's clock, so the sample is of the stack's month, as it names
+// it once they are closed. 韶山高新区 is this file's area: no other test samples it.
+let month: string
 const AREA = 'shaoshan'
 /** 韶山高新区's enterprises in the demo city: en-0193 … en-0240. */
 const ENTERPRISES = Array.from({ length: 48 }, (_, i) => `en-${String(193 + i).padStart(4, '0')}`)
@@ -56,7 +55,7 @@ async function closeOne(enterpriseId: string, n: number): Promise<string> {
   return filed.id
 }
 
-const sampleBody = { month, areaId: AREA, percent: 100, minPerArea: 0 }
+let sampleBody: { month: string; areaId: string; percent: number; minPerArea: number }
 let visits: ReturnVisitView[] = []
 
 beforeAll(async () => {
@@ -67,6 +66,8 @@ beforeAll(async () => {
     for (let n = queue.shift(); n !== undefined; n = queue.shift()) await closeOne(ENTERPRISES[n % ENTERPRISES.length]!, n)
   }
   await Promise.all(Array.from({ length: 6 }, worker))
+  month = reportScopesSchema.parse((await api.call('GET', '/api/reports/scopes', { token: cityAdmin })).body).currentMonth
+  sampleBody = { month, areaId: AREA, percent: 100, minPerArea: 0 }
 }, 300_000)
 
 describe('POST /api/return-visits/samples', () => {
